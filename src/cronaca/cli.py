@@ -1,0 +1,239 @@
+"""The ``cronaca`` command: a thin layer over the library (see cronaca.pipeline)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, \
+    TimeElapsedColumn
+
+from cronaca import __version__
+from cronaca.errors import CronacaError
+from cronaca.model import Article, Failure
+from cronaca.settings import DEFAULT
+
+app = typer.Typer(help="Cronaca: political event data from news, coded in many languages.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+train_app = typer.Typer(help="Train Cronaca's own language pipelines.", no_args_is_help=True)
+eval_app = typer.Typer(help="Measure Cronaca on public gold data and its own test sets.",
+                       no_args_is_help=True)
+app.add_typer(train_app, name="train")
+app.add_typer(eval_app, name="eval")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+log = logging.getLogger("cronaca")
+
+Sources = Annotated[list[str], typer.Argument(help="Files, folders, JSON Lines, http(s) URLs or - for stdin.")]
+LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Language code; overrides detection.")]
+MaxBytes = Annotated[Optional[int], typer.Option("--max-bytes", help="Largest input read, in bytes.")]
+
+
+class CleanFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class ParseFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _setup_logging(verbose: bool) -> None:
+    """Rich log lines on a terminal (they share the screen with progress bars); plain
+    unwrapped one-line messages otherwise, so that logs stay greppable."""
+    if err.is_terminal:
+        handler: logging.Handler = RichHandler(console=err, show_time=False, show_path=False,
+                                               markup=False, rich_tracebacks=False)
+    else:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler],
+                        force=True)
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False,
+         version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False):
+    if version:
+        out.print(f"cronaca {__version__}")
+        raise typer.Exit()
+    _setup_logging(verbose)
+
+
+def _run(sources: list[str], stages: tuple[str, ...], lang: str | None, max_bytes: int | None,
+         show: Callable[[Article], None]) -> None:
+    """Run the pipeline, show each article, report skips; exit 1 if nothing succeeded."""
+    from cronaca.pipeline import Pipeline
+
+    settings = DEFAULT.with_overrides(max_bytes=max_bytes)
+    pipeline = Pipeline(stages=stages, settings=settings, lang=lang)
+    done = failed = 0
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                        MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True,
+                        disable=not err.is_terminal)
+    try:
+        with progress:
+            task = progress.add_task("documents", total=None)
+            for result in pipeline.run(sources):
+                if isinstance(result, Failure):
+                    failed += 1
+                else:
+                    done += 1
+                    show(result)
+                progress.update(task, advance=1)
+    except KeyboardInterrupt:
+        err.print(f"interrupted after {done} document(s); nothing was written but this output")
+        raise typer.Exit(130) from None
+    except CronacaError as exc:
+        err.print(f"error: {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    if done + failed > 1:
+        err.print(f"[dim]{done} article(s), {failed} skipped[/dim]")
+    if done == 0:
+        raise typer.Exit(1)  # every reason was already logged, one line each
+
+
+@app.command("clean")
+def clean_cmd(sources: Sources,
+              lang: LangOpt = None,
+              explain: Annotated[bool, typer.Option("--explain", help="Show what was removed and why.")] = False,
+              fmt: Annotated[CleanFormat, typer.Option("--format", "-f")] = CleanFormat.text,
+              max_bytes: MaxBytes = None):
+    """Print each article's clean text and metadata."""
+    from cronaca.render import print_clean, to_json
+
+    def show(article: Article):
+        if fmt is CleanFormat.json:
+            print(to_json(article.to_dict(explain=explain, sentences=False)), flush=True)
+        else:
+            print_clean(out, article, explain)
+
+    _run(sources, (), lang, max_bytes, show)
+
+
+@app.command("parse")
+def parse_cmd(sources: Sources,
+              lang: LangOpt = None,
+              fmt: Annotated[ParseFormat, typer.Option("--format", "-f")] = ParseFormat.table,
+              max_bytes: MaxBytes = None):
+    """Show sentences, tokens, lemmas, POS, dependencies and named entities."""
+    from cronaca.render import print_parse, to_json
+
+    def show(article: Article):
+        if fmt is ParseFormat.json:
+            print(to_json(article.to_dict()), flush=True)
+        else:
+            print_parse(out, article)
+
+    _run(sources, ("parse",), lang, max_bytes, show)
+
+
+@app.command("languages")
+def languages_cmd():
+    """List the languages Cronaca knows and what it can do with each."""
+    from rich.table import Table
+
+    from cronaca.lang import info, languages
+
+    table = Table("code", "language", "clean + split", "parse (tokens, lemmas, deps, entities)")
+    for code in languages():
+        meta = info(code)
+        table.add_row(code, meta["name"], "yes", meta.get("pipeline") or "no")
+    out.print(table)
+    out.print("Any other language: cleaning and language identification only.")
+
+
+@app.command("demo")
+def demo_cmd():
+    """Clean and parse the built-in Italian and English example articles."""
+    from cronaca.examples import example_paths
+
+    paths = [str(p) for p in example_paths()]
+    out.rule("cronaca clean --explain (built-in examples)")
+    clean_cmd(paths, lang=None, explain=True, fmt=CleanFormat.text, max_bytes=None)
+    out.rule("cronaca parse (built-in examples)")
+    parse_cmd(paths, lang=None, fmt=ParseFormat.table, max_bytes=None)
+
+
+# --------------------------------------------------------------------------- train
+
+
+@train_app.command("it")
+def train_it(data: Annotated[Optional[Path], typer.Option(help="Folder with it/ud and it/ner corpora (default ../shared/data/nlp).")] = None,
+             work: Annotated[Path, typer.Option(help="Work folder for converted corpora and checkpoints.")] = Path("build/it"),
+             install: Annotated[bool, typer.Option(help="Copy the trained model into the package.")] = True,
+             max_steps: Annotated[Optional[int], typer.Option(help="Override the configs' step limit (for a quick trial).")] = None):
+    """Train the Italian pipeline (tagger, parser, lemmatizer, NER) and write its model card."""
+    from cronaca.nlp import training
+
+    paths = training.DataPaths(data or training.default_data_dir(), work)
+    try:
+        result = training.train_all(paths, install=install, max_steps=max_steps)
+    except CronacaError as exc:
+        err.print(f"error: {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    out.print_json(data=result)
+
+
+# --------------------------------------------------------------------------- eval
+
+
+@eval_app.command("extraction")
+def eval_extraction(data: Annotated[Optional[Path], typer.Option(help="The extraction benchmarks folder (default ../shared/data/extraction).")] = None,
+                    limit: Annotated[int, typer.Option(help="Only the first N pages of each benchmark (0 = all).")] = 0):
+    """Article extraction on ScrapingHub AEB and trafilatura's set, with and without the clutter filter."""
+    from cronaca.eval import extraction
+
+    try:
+        results = extraction.run(data or extraction.default_data_dir(), limit=limit,
+                                 progress=err.is_terminal)
+    except CronacaError as exc:
+        err.print(f"error: {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    out.print(extraction.report(results))
+
+
+@eval_app.command("clutter")
+def eval_clutter():
+    """Precision and recall of the clutter filter on Cronaca's own Italian clutter set."""
+    from cronaca.eval import clutter
+
+    result = clutter.run()
+    out.print(clutter.report(result))
+
+
+@eval_app.command("nlp")
+def eval_nlp(lang: Annotated[str, typer.Argument(help="Language: it")] = "it",
+             data: Annotated[Optional[Path], typer.Option(help="Folder with it/ud and it/ner corpora.")] = None,
+             work: Annotated[Path, typer.Option(help="Work folder for converted corpora.")] = Path("build/it")):
+    """Score the shipped Italian pipeline on held-out UD ISDT test and KIND Wikinews test."""
+    from cronaca.nlp import training
+
+    if lang != "it":
+        err.print("error: only the Italian pipeline is trained by Cronaca; English is spaCy's own")
+        raise typer.Exit(2)
+    paths = training.DataPaths(data or training.default_data_dir(), work)
+    try:
+        scores = training.evaluate_installed(paths)
+    except CronacaError as exc:
+        err.print(f"error: {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    out.print(training.report(scores))
+
+
+def run() -> None:
+    """Entry point: CronacaError anywhere becomes a one-line message and exit status 1."""
+    try:
+        app()
+    except CronacaError as exc:
+        err.print(f"error: {exc}", highlight=False)
+        sys.exit(1)

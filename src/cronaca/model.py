@@ -1,0 +1,107 @@
+"""Cronaca's one data model, passed through every pipeline stage.
+
+``Document`` is what a reader produced (raw bytes decoded, not yet cleaned).  ``Article`` is a
+cleaned document: text, metadata and what the cleaner removed.  Once parsed, an article holds
+``Sentence`` objects made of ``Token`` and ``Entity`` items whose character offsets point into
+``Article.text``.  Later stages (actors, events, time, places) add their records to the same
+article rather than passing anything on the side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Format = Literal["html", "text"]
+
+
+@dataclass
+class Document:
+    """One input document as read: decoded but not cleaned."""
+
+    id: str
+    content: str
+    format: Format
+    source: str                      # file path, URL, "-" or "file.jsonl:line"
+    url: str | None = None
+    date: str | None = None          # publication date given with the input (ISO 8601)
+    lang: str | None = None          # language given with the input
+    title: str | None = None
+    encoding: str | None = None
+
+
+@dataclass
+class Failure:
+    """An input that could not be turned into an article: skipped, logged, never fatal."""
+
+    source: str
+    error: str                       # one-line message with its code, e.g. "[E102] ..."
+
+
+@dataclass
+class Removal:
+    """A piece of text the cleaner dropped, and why."""
+
+    text: str
+    reason: str                      # a stable kind: "related-links", "author-bio", ...
+    rule: str                        # the cue that fired, for --explain
+
+
+@dataclass
+class Token:
+    i: int
+    text: str
+    start: int                       # character offsets into Article.text
+    end: int
+    lemma: str
+    pos: str
+    tag: str
+    morph: str
+    dep: str
+    head: int                        # index of the head token in the article
+
+
+@dataclass
+class Entity:
+    text: str
+    label: str                       # PER, ORG, LOC, MISC (and spaCy's English labels)
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    index: int
+    text: str
+    start: int
+    end: int
+    tokens: list[Token] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    """A cleaned article, and after parsing its sentences."""
+
+    id: str
+    text: str
+    source: str
+    format: Format
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None     # ISO date
+    site: str | None = None
+    url: str | None = None
+    language: str | None = None
+    language_score: float | None = None
+    language_source: Literal["detected", "given", "record"] | None = None
+    removed: list[Removal] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def to_dict(self, *, explain: bool = False, sentences: bool = True) -> dict[str, Any]:
+        data = asdict(self)
+        if not explain:
+            data.pop("removed")
+        if not sentences:
+            data.pop("sentences")
+        return data

@@ -1,0 +1,46 @@
+"""Cronaca's own spaCy components, added to every pipeline after it is loaded."""
+
+from __future__ import annotations
+
+from spacy.attrs import ORTH
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from cronaca.nlp.segment import abbreviations, split
+from cronaca.settings import DEFAULT
+
+
+@Language.factory("cronaca_sentences", default_config={"max_quote_chars": DEFAULT.max_quote_chars})
+def make_sentence_setter(nlp: Language, name: str, max_quote_chars: int):
+    return SentenceSetter(nlp.lang, max_quote_chars)
+
+
+class SentenceSetter:
+    """Fix sentence boundaries from the rule-based splitter; the parser then keeps them."""
+
+    def __init__(self, lang: str, max_quote_chars: int):
+        self.lang = lang
+        self.max_quote_chars = max_quote_chars
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        starts = {span.start for span in split(doc.text, self.lang, self.max_quote_chars)}
+        # Sentences start after whitespace, so every start offset is a token's first character.
+        for token in doc:
+            token.is_sent_start = token.i == 0 or (not token.is_space and token.idx in starts)
+        return doc
+
+
+def customise(nlp: Language, lang: str) -> None:
+    """Abbreviations stay one token; sentences come from Cronaca's splitter."""
+    for abbr in abbreviations(lang):
+        for form in {abbr, abbr[0].upper() + abbr[1:]}:
+            nlp.tokenizer.add_special_case(form + ".", [{ORTH: form + "."}])
+    before = "parser" if "parser" in nlp.pipe_names else None
+    if "senter" in nlp.pipe_names:
+        nlp.disable_pipe("senter")
+    if before:
+        nlp.add_pipe("cronaca_sentences", before=before)
+    else:
+        nlp.add_pipe("cronaca_sentences", first=True)

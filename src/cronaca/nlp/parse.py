@@ -1,0 +1,71 @@
+"""Parse stage: sentences, tokens, lemmas, POS, dependencies and entities for an article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cronaca.errors import UnsupportedLanguageError
+from cronaca.model import Article, Entity, Sentence, Token
+from cronaca.nlp.models import load
+from cronaca.nlp.segment import split
+
+# spaCy keeps a whole Doc in memory; a paragraph is parsed on its own and a very long one is
+# cut at sentence boundaries into pieces of about this many characters.
+MAX_CHUNK_CHARS = 100_000
+
+
+def chunks(text: str, lang: str | None) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` pairs: paragraphs, long ones cut between sentences."""
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            if len(line) <= MAX_CHUNK_CHARS:
+                yield offset, line
+            else:
+                start = end = 0
+                for span in split(line, lang):
+                    if span.end - start > MAX_CHUNK_CHARS and end > start:
+                        yield offset + start, line[start:end]
+                        start = span.start
+                    end = span.end
+                yield offset + start, line[start:end]
+        offset += len(line) + 1
+
+
+def parse(article: Article) -> Article:
+    """Fill ``article.sentences``; the article's language must have a pipeline."""
+    if not article.language:
+        raise UnsupportedLanguageError(
+            f"{article.source}: the language could not be identified; pass --lang")
+    nlp = load(article.language)
+    pieces = list(chunks(article.text, article.language))
+    sentences: list[Sentence] = []
+    token_base = 0
+    for (offset, _), doc in zip(pieces, nlp.pipe(text for _, text in pieces), strict=True):
+        sentences.extend(_sentences(doc, offset, token_base, len(sentences)))
+        token_base += len(doc)
+    article.sentences = sentences
+    return article
+
+
+def _sentences(doc, offset: int, token_base: int, index: int) -> Iterator[Sentence]:
+    ents = list(doc.ents)
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        yield Sentence(
+            index=index,
+            text=doc.text[start:end],
+            start=offset + start,
+            end=offset + end,
+            tokens=[Token(i=token_base + t.i, text=t.text, start=offset + t.idx,
+                          end=offset + t.idx + len(t.text), lemma=t.lemma_, pos=t.pos_,
+                          tag=t.tag_, morph=str(t.morph), dep=t.dep_,
+                          head=token_base + t.head.i) for t in tokens],
+            entities=[Entity(text=e.text, label=e.label_, start=offset + e.start_char,
+                             end=offset + e.end_char)
+                      for e in ents if e.start >= sent.start and e.end <= sent.end],
+        )
+        index += 1
