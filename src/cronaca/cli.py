@@ -60,12 +60,16 @@ def _setup_logging(verbose: bool) -> None:
                         force=True)
 
 
-@app.callback()
-def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False,
-         version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False):
-    if version:
+def _print_version(value: bool) -> None:
+    if value:
         out.print(f"cronaca {__version__}")
         raise typer.Exit()
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False,
+         version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                               help="Print the version.")] = False):
     _setup_logging(verbose)
 
 

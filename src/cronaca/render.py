@@ -57,7 +57,7 @@ def print_parse(console: Console, article: Article) -> None:
         console.print(f"[bold]{sentence.index + 1}.[/bold] {escape(sentence.text)}",
                       highlight=False, soft_wrap=True)
         table = Table(show_edge=False, pad_edge=False, box=None, header_style="dim")
-        for column in ("#", "token", "lemma", "pos", "morph", "dep", "head", "ent"):
+        for column in ("#", "token", "lemma", "pos", "dep", "head", "ent", "morph"):
             table.add_column(column, overflow="fold")
         entity_of = {}
         for ent in sentence.entities:
@@ -68,7 +68,7 @@ def print_parse(console: Console, article: Article) -> None:
         for tok in sentence.tokens:
             head = "root" if tok.head == tok.i else str(tok.head - first + 1)
             table.add_row(str(tok.i - first + 1), escape(tok.text), escape(tok.lemma), tok.pos,
-                          escape(tok.morph or "-"), tok.dep, head, entity_of.get(tok.i, ""))
+                          tok.dep, head, entity_of.get(tok.i, ""), escape(tok.morph or "-"))
         console.print(table)
         if sentence.entities:
             ents = "; ".join(f"{escape(e.text)} [dim]{e.label}[/dim]" for e in sentence.entities)

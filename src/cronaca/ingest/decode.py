@@ -113,30 +113,52 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
                 return data.decode(codec), codec
             except UnicodeDecodeError:
                 continue
+    western = _western(data)
+    if western and _looks_western(western[0]):
+        return western
     guess = _guess(data)
     if guess:
         return guess
+    if western:
+        return western
+    raise EncodingError(f"{source}: cannot determine its text encoding")  # pragma: no cover
+
+
+def _western(data: bytes) -> tuple[str, str] | None:
     for name in ("cp1252", "latin-1"):
         try:
             return data.decode(name), name
         except UnicodeDecodeError:
             continue
-    raise EncodingError(f"{source}: cannot determine its text encoding")  # pragma: no cover
+    return None  # pragma: no cover (latin-1 decodes any byte)
+
+
+# In Western European text read as Windows-1252, accented letters stay letters; text in
+# another 8-bit encoding read that way shows symbols glued to letters ("spotka³ siê", "mo¿e").
+_SYMBOL_AFTER_LETTER = re.compile(
+    "[A-Za-z][\u00a1-\u00a9\u00ab-\u00af\u00b1-\u00b9\u00bb-\u00bf\u0152\u0153"
+    "\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2020\u2021\u2030\u2039"
+    "\u203a]")
+
+
+def _looks_western(text: str) -> bool:
+    sample = text[:100_000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters:
+        return True
+    ascii_share = sum(ch.isascii() for ch in letters) / len(letters)
+    glued = len(_SYMBOL_AFTER_LETTER.findall(sample))
+    return ascii_share >= 0.7 and glued < 1 + len(sample) // 2000
 
 
 def _guess(data: bytes) -> tuple[str, str] | None:
-    """A statistical guess, trusted only when it is confident and not a Western-8-bit lookalike."""
+    """charset-normalizer's guess, for text that is not in a Western 8-bit encoding."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
     if best is None or best.chaos > 0.2:
         return None
     name = codecs.lookup(best.encoding).name
-    # Single-byte Western encodings are indistinguishable by statistics on short text; for
-    # these, Windows-1252 (a superset of Latin-1's printable range) is the safe reading.
-    if name in {"cp1250", "cp1252", "latin-1", "iso8859-15", "iso8859-2", "mac-roman",
-                "cp850", "cp437", "iso8859-9", "cp1254", "iso8859-1"}:
-        return None
     try:
         return data.decode(name), name
     except UnicodeDecodeError:

@@ -55,10 +55,10 @@ def model_dir(pipeline_id: str) -> Path:
     return Path(str(resources.files("cronaca.nlp"))) / spec["path"]
 
 
-def verify(pipeline_id: str) -> Path:
-    """Check meta name, version and digest; returns the model folder."""
+def verify(pipeline_id: str, root: Path | None = None) -> Path:
+    """Check meta name, version and digest of the installed model (or of ``root``)."""
     spec = registry()[pipeline_id]
-    root = model_dir(pipeline_id)
+    root = root or model_dir(pipeline_id)
     meta_file = root / "meta.json"
     if not meta_file.is_file():
         raise ModelError(f"the {pipeline_id} pipeline is missing or incomplete at {root}; "
@@ -80,14 +80,12 @@ def verify(pipeline_id: str) -> Path:
 
 
 def pipeline_id(lang: str) -> str:
-    if lang not in languages():
-        raise UnsupportedLanguageError(
-            f"language {lang!r} is not supported; Cronaca parses {', '.join(parsable())}")
-    pid = info(lang).get("pipeline")
+    pid = info(lang).get("pipeline") if lang in languages() else None
     if not pid:
+        name = f"{info(lang)['name']} ({lang})" if lang in languages() else repr(lang)
         raise UnsupportedLanguageError(
-            f"Cronaca cannot parse {info(lang)['name']} ({lang}) yet; it parses "
-            f"{', '.join(parsable())}. Use --lang to override a wrong detection.")
+            f"Cronaca cannot parse {name} yet; it parses {', '.join(parsable())}. "
+            "Use --lang to override a wrong detection.")
     return pid
 
 
@@ -102,7 +100,8 @@ def load(lang: str):
 def _load(pid: str, lang: str):
     import spacy
 
-    from cronaca.nlp import components  # noqa: F401  (registers Cronaca's spaCy factories)
+    from cronaca.nlp import components  # registers Cronaca's spaCy factories
+    from cronaca.nlp.training import widen_weights
 
     root = verify(pid)
     try:
@@ -110,5 +109,6 @@ def _load(pid: str, lang: str):
     except Exception as exc:  # spaCy raises many types for broken model files
         raise ModelError(f"the {pid} pipeline at {root} cannot be loaded ({type(exc).__name__}: "
                          f"{str(exc).splitlines()[0][:200]}); {registry()[pid]['fix']}") from None
+    widen_weights(nlp)   # weights may be stored as float16 to halve the package size
     components.customise(nlp, lang)
     return nlp

@@ -1,0 +1,3 @@
+from cronaca.cli import run
+
+run()
