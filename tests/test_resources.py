@@ -9,8 +9,8 @@ import pytest
 from cronaca.lang import info, languages, parsable, resource
 from cronaca.nlp.models import registry
 
-CLUTTER_KEYS = {"related_headings", "ticker_prefixes", "share_words", "copyright",
-                "cookie_banner", "promo", "author_bio", "bylines"}
+CLUTTER_KEYS = {"related_headings", "ticker_prefixes", "share_words", "share_fillers",
+                "cookie_buttons", "copyright", "cookie_banner", "promo", "author_bio", "bylines"}
 BIO_KEYS = {"role", "activity", "headings", "follow"}
 
 
@@ -31,7 +31,8 @@ def test_language_yaml(code):
 def test_clutter_yaml(code):
     data = resource(code, "clutter.yaml")
     assert set(data) == CLUTTER_KEYS
-    for key in ("related_headings", "ticker_prefixes", "share_words", "bylines"):
+    for key in ("related_headings", "ticker_prefixes", "share_words", "share_fillers",
+                "cookie_buttons", "bylines"):
         items = data[key]
         assert items and all(isinstance(x, str) and x.strip() == x and x for x in items), key
         assert len(set(items)) == len(items), f"duplicates in {code}/{key}"
@@ -41,8 +42,9 @@ def test_clutter_yaml(code):
             re.compile(pattern)
     bio = data["author_bio"]
     assert set(bio) == BIO_KEYS
-    for key in ("role", "activity", "follow"):
+    for key in ("activity", "follow"):
         re.compile(bio[key])
+    assert bio["role"] and all(re.compile(p) for p in bio["role"])
     assert all(isinstance(h, str) for h in bio["headings"])
 
 

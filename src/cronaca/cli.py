@@ -175,13 +175,13 @@ def demo_cmd():
 def train_it(data: Annotated[Optional[Path], typer.Option(help="Folder with it/ud and it/ner corpora (default ../shared/data/nlp).")] = None,
              work: Annotated[Path, typer.Option(help="Work folder for converted corpora and checkpoints.")] = Path("build/it"),
              install: Annotated[bool, typer.Option(help="Copy the trained model into the package.")] = True,
-             max_steps: Annotated[Optional[int], typer.Option(help="Override the configs' step limit (for a quick trial).")] = None):
+             quick: Annotated[bool, typer.Option(help="A smoke run of a few steps; never installed.")] = False):
     """Train the Italian pipeline (tagger, parser, lemmatizer, NER) and write its model card."""
     from cronaca.nlp import training
 
     paths = training.DataPaths(data or training.default_data_dir(), work)
     try:
-        result = training.train_all(paths, install=install, max_steps=max_steps)
+        result = training.train_all(paths, install=install, quick=quick)
     except CronacaError as exc:
         err.print(f"error: {exc}", highlight=False)
         raise typer.Exit(1) from None
@@ -211,8 +211,9 @@ def eval_clutter():
     """Precision and recall of the clutter filter on Cronaca's own Italian clutter set."""
     from cronaca.eval import clutter
 
-    result = clutter.run()
-    out.print(clutter.report(result))
+    for part in ("held-out", "development", None):
+        out.print(clutter.report(clutter.run(part=part), part or "all files"), highlight=False)
+        out.print()
 
 
 @eval_app.command("nlp")

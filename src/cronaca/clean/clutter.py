@@ -52,6 +52,8 @@ class Cues:
     related: set[str] = field(default_factory=set)
     tickers: set[str] = field(default_factory=set)
     share: set[str] = field(default_factory=set)
+    share_fillers: set[str] = field(default_factory=set)
+    cookie_buttons: set[str] = field(default_factory=set)
     copyright: list[re.Pattern] = field(default_factory=list)
     cookie: list[re.Pattern] = field(default_factory=list)
     promo: list[re.Pattern] = field(default_factory=list)
@@ -69,11 +71,13 @@ def cues() -> Cues:
         merged.related |= {norm(p) for p in data["related_headings"]}
         merged.tickers |= {norm(p) for p in data["ticker_prefixes"]}
         merged.share |= {norm(p) for p in data["share_words"]}
+        merged.share_fillers |= {norm(p) for p in data["share_fillers"]}
+        merged.cookie_buttons |= {norm(p) for p in data["cookie_buttons"]}
         merged.copyright += [re.compile(p) for p in data["copyright"]]
         merged.cookie += [re.compile(p) for p in data["cookie_banner"]]
         merged.promo += [re.compile(p) for p in data["promo"]]
         bio = data["author_bio"]
-        merged.bio_role.append(re.compile(bio["role"]))
+        merged.bio_role += [re.compile(p) for p in bio["role"]]
         merged.bio_activity.append(re.compile(bio["activity"]))
         merged.bio_follow.append(re.compile(bio["follow"]))
         merged.bio_headings |= {norm(p) for p in bio["headings"]}
@@ -88,6 +92,10 @@ class Block:
     text: str
     blank_before: bool = False
     removal: Removal | None = None
+
+    def wrapped_at(self, width: int) -> bool:
+        """Whether this line was cut by wrapping: long, and not ending a sentence."""
+        return len(self.text) >= 0.6 * width and not self.text.endswith(_TERMINAL)
 
     def drop(self, reason: str, rule: str) -> None:
         if self.removal is None:
@@ -107,43 +115,78 @@ class Filtered:
 
 
 def blocks_from_text(text: str) -> list[Block]:
-    """Lines with blank-line paragraph marks; hard-wrapped lines are joined back."""
+    """One block per line, with blank-line paragraph marks.
+
+    Hard-wrapped text (most lines cut near one width) is joined back into paragraphs first, so
+    that a wrapped sentence is judged whole; other text keeps its lines as they are, because a
+    headline, a byline and a list item are separate lines that must stay separate.
+    """
+    lines = [" ".join(raw.split()) for raw in text.splitlines()]
+    width = _wrap_width(lines)
     blocks: list[Block] = []
     blank = False
-    for raw in text.splitlines():
-        line = " ".join(raw.split())
+    for line in lines:
         if not line:
             blank = True
             continue
         prev = blocks[-1] if blocks else None
-        if (prev is not None and not blank and not prev.text.endswith(_TERMINAL)
-                and line[0].islower() and len(prev.text) > 40):
-            prev.text = f"{prev.text} {line}"      # a wrapped continuation line
+        if width and prev is not None and not blank and prev.wrapped_at(width):
+            prev.text = f"{prev.text} {line}"
         else:
             blocks.append(Block(line, blank_before=blank))
         blank = False
     return blocks
 
 
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width text was hard-wrapped at, or None when it was not."""
+    filled = [len(line) for line in lines if line]
+    if len(filled) < 6 or max(filled) > 120:
+        return None
+    width = max(filled)
+    near = sum(1 for n in filled if n >= 0.6 * width)
+    return width if near >= 0.6 * len(filled) else None
+
+
 # --------------------------------------------------------------------------- single-line rules
 
 
-def _share_bar(line: str, c: Cues) -> bool:
-    text = norm(line)
-    if not text or len(text) > 160:
-        return False
-    rest = f" {_SEPARATORS.sub(' ', text)} "
-    hits = verbs = 0
-    for phrase in sorted(c.share | _NETWORKS, key=len, reverse=True):
+def _made_of(line: str, phrases: set[str], fillers: set[str]) -> tuple[int, int, bool]:
+    """How a line splits into ``phrases``: (phrase hits, hits that are not network names,
+    whether anything but fillers, separators and counts is left)."""
+    text = norm(_SEPARATORS.sub(" ", line))
+    rest = f" {text} "
+    hits = own = 0
+    for phrase in sorted(phrases, key=len, reverse=True):
         pattern = f" {phrase} "
         while pattern in rest:
             rest = rest.replace(pattern, " ", 1)
             hits += 1
-            verbs += phrase in c.share
-    leftover = [t for t in rest.split() if not re.fullmatch(r"\d+([.,]\d+)?[km]?", t)]
+            own += phrase not in _NETWORKS
+    leftover = [t for t in rest.split()
+                if t not in fillers and not re.fullmatch(r"\d+([.,]\d+)?[km]?", t)]
+    return hits, own, bool(leftover)
+
+
+def _share_bar(line: str, c: Cues) -> bool:
+    if len(line) > 160:
+        return False
+    hits, verbs, leftover = _made_of(line, c.share | _NETWORKS, c.share_fillers)
     # One network name alone ("Facebook") may be a real heading; a share verb or several
     # buttons in a row may not.
     return not leftover and (verbs > 0 or hits >= 2)
+
+
+def _networks_only(line: str, c: Cues) -> bool:
+    hits, _, leftover = _made_of(line, _NETWORKS, set())
+    return hits > 0 and not leftover
+
+
+def _cookie_buttons(line: str, c: Cues) -> bool:
+    if len(line) > 120:
+        return False
+    hits, _, leftover = _made_of(line, c.cookie_buttons, set())
+    return hits >= 2 and not leftover or norm(line) in {"ok ho capito", "ho capito", "got it"}
 
 
 def _matches(patterns: list[re.Pattern], text: str) -> str | None:
@@ -230,6 +273,10 @@ def filter_text(text: str, title: str | None = None) -> Filtered:
                        "line equals the headline")
         elif hit := _single_line(block.text, c, title_norm):
             block.drop(*hit)
+            if hit[0] == "share-bar":     # buttons listed one per line under a share bar
+                while i < len(blocks) and _networks_only(blocks[i].text, c):
+                    blocks[i].drop("share-bar", "share button under a share bar")
+                    i += 1
         elif phrase := _heading(block.text, c.related):
             block.drop("related-links", f"heading '{phrase}'")
             i = _drop_list(blocks, i, f"item under '{phrase}'", c, title_norm)
@@ -251,6 +298,8 @@ def _single_line(text: str, c: Cues, title_norm: str | None) -> tuple[str, str] 
         return "photo-filename", "caption is a bare image file name"
     if _share_bar(text, c):
         return "share-bar", "line made only of share buttons"
+    if _cookie_buttons(text, c):
+        return "cookie-banner", "line made only of cookie-banner buttons"
     if len(text) <= 300 and (rule := _matches(c.copyright, text)):
         return "copyright", rule
     if len(text) <= 800 and (rule := _matches(c.cookie, text)):
@@ -261,6 +310,8 @@ def _single_line(text: str, c: Cues, title_norm: str | None) -> tuple[str, str] 
         return kind, "ticker prefix"
     if phrase := _inline_related(text, c.related):
         return "related-links", f"inline '{phrase}' link"
+    if phrase := _inline_related(text, c.bio_headings):
+        return "author-bio", f"text under '{phrase}'"
     return None
 
 
