@@ -17,7 +17,7 @@ def test_corpus_conversion(paths):
     from spacy.tokens import DocBin
 
     counts = training.prepare(paths)
-    assert counts["ud_train"] > 500 and counts["ud_test"] > 40 and counts["ner_train"] > 2000
+    assert counts["ud_train"] > 500 and counts["ud_test"] > 40 and counts["ner_train"] > 800
     nlp = spacy.blank("it")
     test = list(DocBin().from_disk(paths.corpus("ud_test")).get_docs(nlp.vocab))
     assert sum(len(list(d.sents)) for d in test) == 482           # every ISDT test sentence
