@@ -47,6 +47,12 @@ class ParseFormat(str, Enum):
     json = "json"
 
 
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
 def _setup_logging(verbose: bool) -> None:
     """Rich log lines on a terminal (they share the screen with progress bars); plain
     unwrapped one-line messages otherwise, so that logs stay greppable."""
@@ -74,12 +80,12 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log prog
 
 
 def _run(sources: list[str], stages: tuple[str, ...], lang: str | None, max_bytes: int | None,
-         show: Callable[[Article], None]) -> None:
+         show: Callable[[Article], None], date: str | None = None) -> None:
     """Run the pipeline, show each article, report skips; exit 1 if nothing succeeded."""
     from cronaca.pipeline import Pipeline
 
     settings = DEFAULT.with_overrides(max_bytes=max_bytes)
-    pipeline = Pipeline(stages=stages, settings=settings, lang=lang)
+    pipeline = Pipeline(stages=stages, settings=settings, lang=lang, default_date=date)
     done = failed = 0
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                         MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True,
@@ -139,6 +145,45 @@ def parse_cmd(sources: Sources,
             print_parse(out, article)
 
     _run(sources, ("parse",), lang, max_bytes, show)
+
+
+def _valid_date(value: str | None) -> str | None:
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+@app.command("extract")
+def extract_cmd(sources: Sources,
+                date: Annotated[Optional[str], typer.Option("--date", callback=_valid_date,
+                                help="Publication date (YYYY-MM-DD) for inputs that give none; relative dates resolve against it.")] = None,
+                lang: LangOpt = None,
+                fmt: Annotated[Optional[ExtractFormat], typer.Option("--format", "-f",
+                               help="jsonl (default when piped), json, or table (default on a terminal).")] = None,
+                explain: Annotated[bool, typer.Option("--explain", help="Show the rule that fired and how each actor resolved.")] = False,
+                all_events: Annotated[bool, typer.Option("--all", help="Also emit negated and hypothetical events, flagged.")] = False,
+                max_bytes: MaxBytes = None):
+    """Code the political events each article reports (CAMEO and PLOVER)."""
+    from cronaca.render import article_json, event_dict, print_events, to_json
+
+    chosen = fmt or (ExtractFormat.table if out.is_terminal else ExtractFormat.jsonl)
+
+    def show(article: Article):
+        events = [e for e in article.events if all_events or not (e.negated or e.hypothetical)]
+        if chosen is ExtractFormat.jsonl:
+            for event in events:
+                print(to_json(event_dict(event, explain)), flush=True)
+        elif chosen is ExtractFormat.json:
+            print(to_json(article_json(article, events, explain)), flush=True)
+        else:
+            print_events(out, article, events, explain)
+
+    _run(sources, ("parse", "events"), lang, max_bytes, show, date)
 
 
 @app.command("languages")

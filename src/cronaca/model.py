@@ -80,6 +80,84 @@ class Sentence:
 
 
 @dataclass
+class Actor:
+    """Who acts or is acted upon, as written and as resolved."""
+
+    text: str                        # the words in the sentence ("il presidente bielorusso")
+    start: int                       # character offsets into Article.text
+    end: int
+    name: str | None = None          # canonical name ("Alexander Lukashenko", "Belarus")
+    country: str | None = None       # ISO 3166-1 alpha-3, or EUR/UNO/IGO/NGO/WST... for others
+    sector: str | None = None        # CAMEO agent code: GOV, MIL, COP, OPP, REB...
+    kb_id: str | None = None         # "person:alexander-lukashenko", "country:BLR", "org:EU"
+    how: str | None = None           # why it resolved so, for --explain
+
+
+@dataclass
+class Location:
+    text: str
+    name: str
+    country: str
+    lat: float
+    lon: float
+    kb_id: str | None = None
+
+
+@dataclass
+class Trigger:
+    text: str
+    start: int
+    end: int
+    lemma: str
+
+
+@dataclass
+class Evidence:
+    sentence: int                    # index of the sentence in the article
+    text: str                        # the sentence
+    start: int                       # the sentence's offsets in Article.text
+    end: int
+    trigger: Trigger
+
+
+@dataclass
+class Event:
+    """One coded event, tied to the sentence that supports it."""
+
+    id: str
+    doc_id: str
+    language: str
+    date: str | None                 # ISO date (first day of the month/year when less precise)
+    date_precision: Literal["day", "month", "year"] | None
+    date_source: Literal["text", "publication"] | None
+    cameo: str
+    cameo_root: str
+    plover: str | None
+    plover_mode: str | None
+    quad_class: int
+    goldstein: float
+    source: Actor | None
+    target: Actor | None
+    location: Location | None
+    negated: bool
+    hypothetical: bool
+    evidence: Evidence
+    confidence: float
+    intent: bool = False             # coded as a stated intention (03x/13x) of the act below
+    speaker: Actor | None = None     # who reported it, for events inside reported speech
+    rule: str | None = None          # the lexicon entry and pattern that fired, for --explain
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker: Actor | None
+    sentence: int
+
+
+@dataclass
 class Article:
     """A cleaned article, and after parsing its sentences."""
 
@@ -97,6 +175,8 @@ class Article:
     language_source: Literal["detected", "given", "record"] | None = None
     removed: list[Removal] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
 
     def to_dict(self, *, explain: bool = False, sentences: bool = True) -> dict[str, Any]:
         data = asdict(self)

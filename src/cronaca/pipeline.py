@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from cronaca.clean import clean
 from cronaca.errors import CronacaError
+from cronaca.events import extract
 from cronaca.ingest.readers import read
 from cronaca.model import Article, Document, Failure
 from cronaca.nlp.parse import parse
@@ -21,7 +22,7 @@ from cronaca.settings import DEFAULT, Settings
 log = logging.getLogger(__name__)
 
 Stage = Callable[[Article], Article]
-STAGES: dict[str, Stage] = {"parse": parse}
+STAGES: dict[str, Stage] = {"parse": parse, "events": extract}
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Pipeline:
     stages: tuple[str, ...] = ()
     settings: Settings = DEFAULT
     lang: str | None = None
+    default_date: str | None = None          # publication date for inputs that give none
     on_document: Callable[[Article | Failure], None] | None = None
     _steps: list[Stage] = field(init=False, repr=False)
 
@@ -47,6 +49,8 @@ class Pipeline:
     def process(self, document: Document) -> Article | Failure:
         try:
             article = clean(document, self.settings, self.lang)
+            if article.published is None and self.default_date:
+                article.published = self.default_date
             for step in self._steps:
                 article = step(article)
             return article

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from cronaca.model import Article
+from cronaca.model import Actor, Article, Event
 
 
 def to_json(data) -> str:
@@ -74,3 +75,80 @@ def print_parse(console: Console, article: Article) -> None:
             ents = "; ".join(f"{escape(e.text)} [dim]{e.label}[/dim]" for e in sentence.entities)
             console.print(f"[dim]entities:[/dim] {ents}", highlight=False)
     console.print()
+
+
+# --------------------------------------------------------------------------- events
+
+
+def _actor_dict(actor: Actor | None, explain: bool) -> dict | None:
+    if actor is None:
+        return None
+    data = asdict(actor)
+    if not explain:
+        data.pop("how")
+    return data
+
+
+def event_dict(event: Event, explain: bool = False) -> dict:
+    data = asdict(event)
+    for role in ("source", "target", "speaker"):
+        data[role] = _actor_dict(getattr(event, role), explain)
+    if not explain:
+        data.pop("rule")
+    return data
+
+
+def article_json(article: Article, events: list[Event], explain: bool) -> dict:
+    """One document: metadata, events, quotes and the actors resolved in it."""
+    meta = article.to_dict(explain=explain, sentences=False)
+    meta.pop("text", None)
+    meta.pop("events", None)
+    actors: dict[str, dict] = {}
+    for event in events:
+        for actor in (event.source, event.target, event.speaker):
+            if actor is not None:
+                ident = actor.kb_id or f"{actor.country}|{actor.sector}|{actor.text}"
+                entry = actors.setdefault(ident, {"kb_id": actor.kb_id, "name": actor.name,
+                                                  "country": actor.country,
+                                                  "sector": actor.sector, "mentions": []})
+                if actor.text not in entry["mentions"]:
+                    entry["mentions"].append(actor.text)
+    meta["text"] = article.text
+    meta["events"] = [event_dict(e, explain) for e in events]
+    meta["entities"] = list(actors.values())
+    return meta
+
+
+def _who(actor: Actor | None) -> str:
+    if actor is None:
+        return "-"
+    code = "".join(x for x in (actor.country or "", actor.sector or "")) or "?"
+    return f"{actor.name or actor.text} [{code}]"
+
+
+def print_events(console: Console, article: Article, events: list[Event], explain: bool) -> None:
+    from cronaca.events.codes import lookup
+
+    console.print(f"[dim]# {escape(article.title or article.source)} "
+                  f"({article.language}, {article.published or 'no date'}): "
+                  f"{len(events)} event(s)[/dim]", highlight=False)
+    table = Table(show_edge=False, box=None, header_style="dim", pad_edge=False)
+    for column in ("date", "source", "event", "target", "where", "evidence"):
+        table.add_column(column, overflow="fold")
+    for e in events:
+        flags = "".join(f" [{f}]" for f, on in (("negated", e.negated),
+                                                ("hypothetical", e.hypothetical),
+                                                ("intent", e.intent)) if on)
+        date = f"{e.date or '-'}" + ("" if e.date_source == "text" else "*")
+        trigger = e.evidence.trigger
+        table.add_row(date, escape(_who(e.source)),
+                      escape(f"{e.cameo} {lookup(e.cameo).name}{flags}"),
+                      escape(_who(e.target)), escape(e.location.name if e.location else "-"),
+                      escape(f"…{trigger.text}… ({e.evidence.sentence + 1})"))
+        if explain:
+            table.add_row("", "", f"[dim]{escape(e.rule or '')}[/dim]", "", "", "")
+            for role, actor in (("source", e.source), ("target", e.target), ("speaker", e.speaker)):
+                if actor is not None and actor.how:
+                    table.add_row("", "", f"[dim]{role}: {escape(actor.how)}[/dim]", "", "", "")
+    console.print(table)
+    console.print("[dim]* date taken from the publication date[/dim]\n")

@@ -1,0 +1,273 @@
+"""Resolve the noun phrase in an argument slot to an actor: person, state, organisation, sector.
+
+The order follows how news names actors: a person named in the phrase ("il presidente Xi"), a
+government by its seat or capital ("il Cremlino", "Pechino"), an organisation or state by name,
+an office title with a nationality ("il ministro degli Esteri italiano", resolved through the
+people who held that office on the event's date), a sector word with a nationality
+("la polizia russa"), a demonym ("i manifestanti iraniani", "gli ucraini").  Every actor says
+how it was resolved, for ``--explain``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from cronaca.actors.kb import KnowledgeBase, Person, key
+from cronaca.events.syntax import Graph
+from cronaca.geo.gazetteer import Gazetteer
+from cronaca.model import Actor, Entity
+
+PERSON_LABELS = {"PER", "PERSON"}
+PLACE_LABELS = {"LOC", "GPE"}
+PRONOUN_POS = {"PRON"}
+MAX_NGRAM = 6
+
+
+@dataclass
+class Context:
+    lang: str
+    date: dt.date | None
+    kb: KnowledgeBase
+    places: Gazetteer
+    entities: list[Entity]
+    antecedent: Actor | None = None          # for pronouns and dropped subjects
+
+
+@dataclass
+class Place:
+    """A nominal that names a place (and is not acting): a location candidate."""
+
+    text: str
+    start: int
+    end: int
+    name: str
+    country: str
+    lat: float
+    lon: float
+    kind: str
+    kb_id: str
+
+
+def _words(g: Graph, positions: list[int]) -> list[str]:
+    return [g.tokens[p].text for p in positions]
+
+
+def _ngrams(positions: list[int], limit: int = MAX_NGRAM):
+    """Contiguous runs of positions, longest first."""
+    for size in range(min(limit, len(positions)), 0, -1):
+        for i in range(len(positions) - size + 1):
+            run = positions[i:i + size]
+            if run[-1] - run[0] == size - 1:
+                yield run
+
+
+def _person_actor(g: Graph, span: list[int], person: Person, ctx: Context, how: str) -> Actor:
+    text, start, end = g.text(span)
+    tenure = person.at(ctx.date)
+    if tenure:
+        role = tenure.role.replace("_", " ") if tenure.role else "code"
+        how = f"{how}; {role} of {tenure.country} on {ctx.date or 'today'}"
+        return Actor(text, start, end, person.name, tenure.country, tenure.sector,
+                     person.id, how)
+    return Actor(text, start, end, person.name, person.country, None, person.id,
+                 f"{how}; no office on {ctx.date or 'today'}")
+
+
+def _entity_over(g: Graph, n: int, ctx: Context, labels: set[str]) -> Entity | None:
+    tok = g.tokens[n]
+    for ent in ctx.entities:
+        if ent.label in labels and ent.start <= tok.start and tok.end <= ent.end:
+            return ent
+    return None
+
+
+def _nationality(g: Graph, n: int, ctx: Context) -> tuple[str | None, str]:
+    """The state or organisation a phrase's modifiers name: adjective, "di X", "X's"."""
+    kb = ctx.kb
+    for c in g.children[n]:
+        d = g.dep(c)
+        word = key(g.tokens[c].text)
+        if d in ("amod", "compound", "nmod", "obl", "poss", "nmod:poss", "npadvmod", "appos",
+                 "flat", "flat:name", "nummod") or g.tokens[c].pos in ("ADJ", "PROPN"):
+            if word in kb.adjectives:
+                return kb.adjectives[word], f"adjective '{g.tokens[c].text}'"
+            if d in ("nmod", "compound", "poss", "nmod:poss", "obl") or g.tokens[c].pos == "PROPN":
+                span = g.subtree(c)
+                found = _named(g, [p for p in span if g.dep(p) not in ("case", "det")], ctx)
+                if found and found[0] in ("country", "seat", "capital", "org"):
+                    return found[1], f"{found[0]} '{found[2]}'"
+    # English "Chinese Foreign Minister": the adjective sits left of the title
+    for p in g.subtree(n):
+        word = key(g.tokens[p].text)
+        if p < n and word in kb.adjectives:
+            return kb.adjectives[word], f"adjective '{g.tokens[p].text}'"
+    return None, ""
+
+
+def _named(g: Graph, span: list[int], ctx: Context):
+    """(kind, code, text, extra) for the longest name in ``span`` the knowledge base knows."""
+    kb, places = ctx.kb, ctx.places
+    for run in _ngrams(span):
+        words = _words(g, run)
+        k = key(" ".join(words))
+        k2 = key("".join(w if w.endswith("'") else w + " " for w in words))
+        for candidate in dict.fromkeys((k, k2)):
+            if candidate in kb.org_names:
+                org = kb.organizations[kb.org_names[candidate]]
+                return "org", org.code, " ".join(words), org
+            if candidate in kb.seats:
+                return "seat", kb.seats[candidate], " ".join(words), None
+            if candidate in kb.country_names:
+                return "country", kb.country_names[candidate], " ".join(words), None
+            if candidate in kb.person_names:
+                person = kb.person(candidate, ctx.date)
+                if person is not None:
+                    return "person", person.country, " ".join(words), person
+            place = places.best(candidate) if words[0][:1].isupper() else None
+            if place is not None and place.kind == "city":
+                return ("capital" if place.capital else "city"), place.country, \
+                    " ".join(words), place
+    return None
+
+
+def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
+    """The actor the nominal headed by ``n`` names, or None."""
+    tok = g.tokens[n]
+    kb = ctx.kb
+    span = [p for p in g.subtree(n, stop=_PHRASE_STOP) if g.dep(p) not in ("case", "punct")]
+    if not span:
+        return None
+    text, start, end = g.text(span)
+
+    if tok.pos in PRONOUN_POS and not (tok.text[:1].isupper() and key(tok.text) in kb.person_names):
+        if ctx.antecedent is not None and g.morph(n, "Person") in (None, "3") \
+                and g.lemma(n) not in _NOT_ANAPHORIC:
+            a = ctx.antecedent
+            return Actor(tok.text, tok.start, tok.end, a.name, a.country, a.sector, a.kb_id,
+                         f"pronoun -> {a.text}")
+        return None
+
+    # 1. a person named in the phrase
+    ent = _entity_over(g, n, ctx, PERSON_LABELS) or next(
+        (e for p in span if (e := _entity_over(g, p, ctx, PERSON_LABELS))), None)
+    if ent is not None:
+        person = kb.person(ent.text, ctx.date)
+        if person is None:
+            parts = ent.text.split()
+            for size in range(len(parts) - 1, 0, -1):
+                person = kb.person(" ".join(parts[-size:]), ctx.date)
+                if person:
+                    break
+        if person is not None:
+            return _person_actor(g, span, person, ctx, f"person '{ent.text}' in KB")
+
+    # 2. a name the knowledge base knows (organisation, seat, state, person alias, capital)
+    found = _named(g, span, ctx)
+    if found is not None:
+        kind, code, words, extra = found
+        if kind == "person":
+            return _person_actor(g, span, extra, ctx, f"person alias '{words}'")
+        if kind == "org":
+            return Actor(text, start, end, extra.name, extra.code, extra.sector,
+                         f"org:{extra.id}", f"organisation '{words}'")
+        if kind == "seat":
+            return Actor(text, start, end, kb.countries[code].name, code, "GOV",
+                         f"country:{code}", f"seat of government '{words}'")
+        if kind == "capital":
+            return Actor(text, start, end, kb.countries[code].name, code, "GOV",
+                         f"country:{code}", f"capital '{words}' as its government")
+        if kind == "country":
+            sector = _sector_of(g, n, ctx)
+            return Actor(text, start, end, kb.countries[code].name, code, sector,
+                         f"country:{code}", f"state '{words}'" + (f", {sector}" if sector else ""))
+        if kind == "city":
+            return Actor(text, start, end, extra.name, code, None, extra.id,
+                         f"city '{words}' in {code}")
+
+    # 3. an office title, a sector word or a generic actor noun, with a nationality
+    role, title = _title(g, n, span, ctx)
+    country, how = _nationality(g, n, ctx)
+    if role and country:
+        holders = kb.holders(country, role, ctx.date)
+        if len(holders) == 1:
+            return _person_actor(g, span, holders[0], ctx,
+                                 f"title '{title}' + {how} -> holder")
+        return Actor(text, start, end, None, country, "GOV", f"country:{country}",
+                     f"title '{title}' + {how}; no single holder known")
+    sector = _sector_of(g, n, ctx)
+    if sector or role:
+        sector = sector or "GOV"
+        return Actor(text, start, end, None, country, sector,
+                     f"country:{country}" if country else None,
+                     f"sector word '{tok.text}' -> {sector}" + (f" + {how}" if how else ""))
+    word = key(tok.text)
+    if word in kb.adjectives:                     # demonym: "gli ucraini", "the Russians"
+        code = kb.adjectives[word]
+        return Actor(text, start, end, kb.countries[code].name, code, None, f"country:{code}",
+                     f"demonym '{tok.text}'")
+    if country and g.lemma(n) in _GENERIC.get(ctx.lang, ()):
+        return Actor(text, start, end, None, country, None, f"country:{country}",
+                     f"'{tok.text}' + {how}")
+    return None
+
+
+def place_of(g: Graph, n: int, ctx: Context) -> Place | None:
+    """The place a nominal names, when it names one."""
+    span = [p for p in g.subtree(n, stop=_PHRASE_STOP) if g.dep(p) not in ("case", "det", "punct")]
+    if not span or not g.tokens[span[0]].text[:1].isupper():
+        return None
+    for run in _ngrams(span, 4):
+        words = _words(g, run)
+        if not words[0][:1].isupper():
+            continue
+        place = ctx.places.best(" ".join(words))
+        if place is not None:
+            text, start, end = g.text(run)
+            return Place(text, start, end, place.name, place.country, place.lat, place.lon,
+                         place.kind, place.id)
+    return None
+
+
+def _title(g: Graph, n: int, span: list[int], ctx: Context) -> tuple[str | None, str]:
+    titles = ctx.kb.roles.get(ctx.lang, {})
+    if not titles:
+        return None, ""
+    for run in _ngrams([p for p in span if p >= n - 3], 5):
+        if n not in run:
+            continue
+        phrase = key(" ".join(_words(g, run)))
+        lemmas = key(" ".join(g.lemma(p) for p in run))
+        for candidate in (phrase, lemmas):
+            if candidate in titles:
+                return titles[candidate], candidate
+    return None, ""
+
+
+def _sector_of(g: Graph, n: int, ctx: Context) -> str | None:
+    sectors = ctx.kb.sectors.get(ctx.lang, {})
+    for candidate in (g.lemma(n), key(g.tokens[n].text)):
+        if candidate in sectors:
+            return sectors[candidate]
+    # two-word sector phrases ("forze armate", "riot police")
+    for c in g.children[n]:
+        if abs(c - n) == 1:
+            pair = " ".join(g.lemma(p) for p in sorted((n, c)))
+            if pair in sectors:
+                return sectors[pair]
+    return None
+
+
+_PHRASE_STOP = {"ccomp", "xcomp", "advcl", "parataxis", "acl", "acl:relcl", "relcl", "conj",
+                "cc", "appos"}
+_NOT_ANAPHORIC = {"si", "ci", "ne", "che", "cui", "il quale", "la quale", "it", "this", "that",
+                  "which", "who", "what", "ciò", "quanto", "questo", "quello", "tutto", "nessuno", "chi"}
+# Nouns that are actors once a nationality is given ("i paesi occidentali", "Chinese officials").
+_GENERIC = {
+    "it": {"paese", "stato", "nazione", "popolo", "delegazione", "leader", "autorità", "funzionario",
+           "rappresentante", "portavoce", "diplomatico", "diplomazia", "capo", "controparte",
+           "alleato", "vertice", "fonte", "cittadino"},
+    "en": {"country", "state", "nation", "people", "delegation", "leader", "authority", "official",
+           "representative", "spokesman", "spokeswoman", "spokesperson", "diplomat", "counterpart",
+           "ally", "citizen", "leadership"},
+}

@@ -1,0 +1,21 @@
+"""Events stage: code every event of a parsed article, and its quotations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cronaca.actors.kb import knowledge_base
+from cronaca.actors.resolve import Context
+from cronaca.events.coder import code_article
+from cronaca.geo.gazetteer import gazetteer
+from cronaca.model import Article
+from cronaca.quotes.quotes import find_quotes
+
+
+def extract(article: Article) -> Article:
+    """Fill ``article.events`` and ``article.quotes`` (the article must be parsed)."""
+    code_article(article)
+    pub = dt.date.fromisoformat(article.published) if article.published else None
+    ctx = Context(article.language or "", pub, knowledge_base(), gazetteer(), [])
+    article.quotes = find_quotes(article, ctx)
+    return article

@@ -1,0 +1,549 @@
+"""The event coder: who did what to whom, where and when, from one parsed article.
+
+For every sentence: find predicates the trigger lexicon knows (verbs and event nouns), pick
+the most specific lexicon entry, find source and target in the argument slots (passives,
+post-posed and dropped subjects, control verbs, coordination), resolve them to actors, decide
+negation, hypothesis and intent, attach reported speech to its speaker, date the event from
+the words of its own clause (else the publication date) and place it.  One ``Event`` per
+source-target pair, each tied to its sentence and trigger.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from cronaca.actors.kb import knowledge_base
+from cronaca.actors.resolve import Context, Place, place_of, resolve
+from cronaca.events.codes import lookup
+from cronaca.events.lexicon import DEFAULT_TARGETS, FALLBACK_TARGETS, Entry, Modality, \
+    intent_code, lexicon, modality
+from cronaca.events.syntax import Graph
+from cronaca.geo.gazetteer import gazetteer
+from cronaca.model import Actor, Article, Event, Evidence, Location, Trigger
+from cronaca.time.dates import DateMention, find_dates
+
+VERB_POS = {"VERB", "AUX"}
+NOUN_POS = {"NOUN", "PROPN"}
+LIGHT_OBJECT_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass"}
+OWNER_SLOTS = {"nmod:di", "nmod:of", "poss", "nmod:poss", "nmod:de", "nmod:von"}
+CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
+# Reciprocal predicates: "X e Y si sono incontrati" is one event X -> Y.
+RECIPROCAL_ROOTS = ("04", "05", "06", "08")
+# Predicates whose embedded clause is not asserted: what is asked, accused, threatened or
+# promised has not (yet) happened ("ha chiesto di riprendere i negoziati").
+NON_FACTIVE_ROOTS = ("02", "03", "10", "11", "12", "13")
+LOCATION_PREPOSITIONS = {"in", "a", "at", "presso", "nel", "near", "en", "à", "em", "inside"}
+
+
+@dataclass
+class Frame:
+    """What the coder found for one predicate before actors are paired."""
+
+    n: int
+    entry: Entry
+    sources: list[Actor]
+    targets: list[Actor]
+    location: Location | None
+    negated: bool
+    hypothetical: bool
+    intent: bool
+    date: DateMention | None
+    speaker: Actor | None
+    reporter: int | None                       # the reporting verb this frame is under
+    how: list[str] = field(default_factory=list)
+
+
+def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
+    """The most specific lexicon entry whose conditions hold at predicate ``n``."""
+    candidates = lex.candidates(g.lemma(n), kind)
+    if not candidates:
+        return None
+    near = [m for m in range(len(g.tokens)) if m != n and abs(m - n) <= 6]
+    scope = set()
+    for c in g.children[n]:
+        if g.dep(c) not in ("advcl", "parataxis", "conj", "acl:relcl", "relcl", "ccomp", "csubj"):
+            scope.update(g.subtree(c, stop={"advcl", "parataxis", "conj", "acl:relcl", "relcl"}))
+    lemmas_in_scope = {g.lemma(m) for m in scope} | {g.tokens[m].text.lower() for m in scope}
+    for entry in candidates:
+        if entry.rest:
+            following = [g.lemma(m) for m in near if m > n][:len(entry.rest) + 2]
+            if not all(word in following or word in lemmas_in_scope for word in entry.rest):
+                continue
+        if entry.with_ and not (entry.with_ & lemmas_in_scope):
+            continue
+        if entry.with_:
+            used.update(m for m in scope if g.lemma(m) in entry.with_)
+        return entry
+    return None
+
+
+def _inside_name(g: Graph, n: int, ctx: Context) -> bool:
+    """A noun inside an organisation's or place's name is not an event."""
+    tok = g.tokens[n]
+    return any(e.label in ("ORG", "LOC", "GPE", "FAC", "WORK_OF_ART", "LAW", "EVENT")
+               and e.start <= tok.start and tok.end <= e.end and e.text != tok.text
+               for e in ctx.entities)
+
+
+def _non_factive(g: Graph, n: int, frames: list[Frame]) -> str | None:
+    """The governing predicate that keeps ``n`` from being asserted, if any."""
+    node, steps = n, 0
+    while steps < 3 and (h := g.head(node)) is not None and g.dep(node) in (
+            "xcomp", "ccomp", "advcl", "acl", "obl", "conj"):
+        if g.dep(node) == "conj":
+            node, steps = h, steps + 1
+            continue
+        for f in frames:
+            if f.n == h and f.entry.code.startswith(NON_FACTIVE_ROOTS):
+                return g.tokens[h].text
+        node, steps = h, steps + 1
+    return None
+
+
+def _has_child_word(g: Graph, n: int, words: frozenset[str]) -> bool:
+    return any(g.lemma(c) in words or g.tokens[c].text.lower() in words for c in g.children[n])
+
+
+def _aux(g: Graph, n: int) -> list[int]:
+    return g.kids(n, "aux", "aux:pass", "auxpass", "cop")
+
+
+def _negated(g: Graph, n: int, m: Modality) -> bool:
+    if any(g.dep(c) in ("advmod", "neg", "advmod:neg") and
+           (g.lemma(c) in m.negation or g.tokens[c].text.lower() in m.negation)
+           for c in g.children[n] + [a for x in _aux(g, n) for a in g.children[x]]):
+        return True
+    # "non vuole incontrare", "did not agree to meet": negation on the governing verb
+    h = g.head(n)
+    if h is not None and g.dep(n) == "xcomp":
+        return _negated(g, h, m)
+    return False
+
+
+def _hypothetical(g: Graph, n: int, m: Modality, lang: str) -> tuple[bool, str]:
+    for a in _aux(g, n):
+        lemma, text = g.lemma(a), g.tokens[a].text.lower()
+        if lemma in m.modal_always or text in m.modal_always:
+            return True, f"modal '{g.tokens[a].text}'"
+        if lemma in m.modal_verbs and g.morph(a, "Mood") == "Cnd":
+            return True, f"conditional modal '{g.tokens[a].text}'"
+        if g.morph(a, "Mood") == "Cnd":
+            return True, f"conditional '{g.tokens[a].text}'"
+    if g.morph(n, "Mood") == "Cnd":
+        return True, "conditional mood"
+    if _has_child_word(g, n, m.hedges):
+        return True, "hedge"
+    # "se incontrasse", "if they meet": a hypothetical clause, or one governed by a modal verb
+    node = n
+    while node is not None:
+        for c in g.kids(node, "mark", "advmod"):
+            if g.lemma(c) in m.hypothetical_markers or g.tokens[c].text.lower() in m.hypothetical_markers:
+                return True, f"'{g.tokens[c].text}' clause"
+        h = g.head(node)
+        if h is not None and g.dep(node) == "xcomp" and (g.lemma(h) in m.modal_always
+                                                         or g.lemma(h) in m.modal_verbs):
+            return True, f"modal '{g.tokens[h].text}'"
+        if g.dep(node) not in ("xcomp", "conj"):
+            break
+        node = h
+    return False, ""
+
+
+def _intent(g: Graph, n: int, m: Modality) -> tuple[bool, str]:
+    if m.future_is_intent:
+        if g.morph(n, "Tense") == "Fut" or any(g.morph(a, "Tense") == "Fut" for a in _aux(g, n)):
+            return True, "future tense"
+        if any(g.tokens[a].text.lower() in ("will", "shall", "'ll", "wo") for a in _aux(g, n)):
+            return True, "future 'will'"
+    node = n
+    while g.dep(node) == "xcomp" and (h := g.head(node)) is not None:
+        if g.lemma(h) in m.intent_verbs:
+            return True, f"intent verb '{g.tokens[h].text}'"
+        node = h
+    return False, ""
+
+
+def _reporter(g: Graph, n: int, m: Modality) -> int | None:
+    """The reporting verb whose reported clause holds predicate ``n``."""
+    node, steps = n, 0
+    while steps < 4:
+        h = g.head(node)
+        if h is None:
+            break
+        if g.dep(node) in ("ccomp", "parataxis", "xcomp", "csubj", "dep") and \
+                (g.lemma(h) in m.reporting_verbs or g.lemma(h) in m.denial_verbs):
+            return h
+        if g.dep(node) not in ("conj", "ccomp", "parataxis", "xcomp", "advcl", "dep"):
+            break
+        node, steps = h, steps + 1
+    # quoted speech "…", ha detto X: the reporting verb is a dependent of the quoted root;
+    # "X visiterà Mosca, ha annunciato il portavoce": a comma, then the reporting verb
+    for c in g.children[n]:
+        if g.lemma(c) not in m.reporting_verbs or c < n:
+            continue
+        if g.dep(c) in ("parataxis", "ccomp", "dep"):
+            return c
+        first = min(g.subtree(c))
+        if g.dep(c) == "conj" and first > 0 and g.tokens[first - 1].text in (",", ":", "—", "–"):
+            return c
+    return None
+
+
+def _postposed_speaker(g: Graph, n: int, m: Modality) -> list[int]:
+    """'ha detto a Xi il presidente Lukashenko': a reporting verb's noun object after it is
+    its subject (what is said is a clause, not a noun) when it has no subject of its own."""
+    if g.lemma(n) not in m.reporting_verbs:
+        return []
+    return [c for c in g.kids(n, "obj", "dobj") if c > n and g.tokens[c].pos in ("NOUN", "PROPN")]
+
+
+def _subject(g: Graph, n: int, passive: bool) -> list[int]:
+    wanted = ("agent",) if passive else ("nsubj",)
+    return [c for slot, c in g.slots(n) if slot in wanted]
+
+
+def _inherited_subject(g: Graph, n: int) -> tuple[int | None, str]:
+    """Subject of a verb without one: control ("decide di incontrare"), coordination
+    ("ha incontrato X e ha firmato"), relative clauses ("il leader che ha visitato")."""
+    node = n
+    for _ in range(4):
+        h = g.head(node)
+        if h is None:
+            return None, ""
+        d = g.dep(node)
+        if d in ("xcomp", "conj", "advcl"):
+            subj = _subject(g, h, g.passive(h) and d != "xcomp")
+            if subj:
+                return subj[0], f"subject of '{g.tokens[h].text}' ({d})"
+            node = h
+            continue
+        if d in ("acl:relcl", "relcl", "acl"):
+            return h, f"noun modified by the clause ('{g.tokens[h].text}')"
+        return None, ""
+    return None, ""
+
+
+def _resolve_all(g: Graph, heads: list[int], ctx: Context) -> list[Actor]:
+    actors = []
+    for head in heads:
+        for c in g.conjuncts(head):
+            actor = resolve(g, c, ctx)
+            if actor is not None and (actor.country or actor.sector):
+                actors.append(actor)
+    return actors
+
+
+def _targets(g: Graph, n: int, entry: Entry, slots, ctx: Context, lang: str,
+             taken: set[int]) -> tuple[list[Actor], Place | None, str]:
+    wanted = entry.targets or DEFAULT_TARGETS.get(lang, FALLBACK_TARGETS)
+    for slot in wanted:
+        for name, c in slots:
+            if name != slot or c in taken:
+                continue
+            place = place_of(g, c, ctx)
+            actors = _resolve_all(g, [c], ctx)
+            if place and place.kind == "city" and not entry.place_is_target and \
+                    slot not in CORE_SLOTS and \
+                    not (actors and actors[0].how and not actors[0].how.startswith("capital")):
+                continue                                  # "a Pechino" is where, not whom
+            if actors:
+                return actors, place if entry.place_is_target else None, slot
+    return [], None, ""
+
+
+def _owner(g: Graph, n: int, ctx: Context, taken: set[int]) -> list[Actor]:
+    """Whose thing ``n`` is: "l'iniziativa della Cina", "il piano cinese", "China's plan"."""
+    owner = [x for s, x in g.slots(n) if s in OWNER_SLOTS and x not in taken]
+    return _resolve_all(g, owner, ctx) or _adjective_actor(g, n, ctx)
+
+
+def _adjective_actor(g: Graph, n: int, ctx: Context) -> list[Actor]:
+    """The state a nationality adjective on ``n`` names ("il piano cinese")."""
+    for slot, c in g.slots(n):
+        t = g.tokens[c]
+        iso3 = ctx.kb.adjectives.get(t.text.lower()) if slot in ("amod", "compound") else None
+        if iso3:
+            return [Actor(t.text, t.start, t.end, ctx.kb.countries[iso3].name, iso3, None,
+                          f"country:{iso3}", f"adjective '{t.text}'")]
+    return []
+
+
+def _location(g: Graph, n: int, slots, ctx: Context, used: set[int]) -> Location | None:
+    for name, c in slots:
+        prep = name.split(":", 1)[1] if ":" in name else ""
+        if c in used or prep not in LOCATION_PREPOSITIONS:
+            continue
+        place = place_of(g, c, ctx)
+        if place is not None:
+            return Location(place.text, place.name, place.country, place.lat, place.lon,
+                            place.kb_id)
+    return None
+
+
+def _date(g: Graph, n: int, mentions: list[DateMention], clause: set[int]) -> DateMention | None:
+    inside = [m for m in mentions if any(p in clause for p in range(m.start, m.end))]
+    return inside[0] if inside else None
+
+
+def _clause(g: Graph, n: int) -> set[int]:
+    return set(g.subtree(n, stop={"ccomp", "advcl", "parataxis", "acl:relcl", "relcl", "conj",
+                                  "csubj", "xcomp"}))
+
+
+@dataclass
+class CodingResult:
+    events: list[Event]
+    subjects: list[Actor]
+
+
+def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
+                  pub: dt.date | None) -> CodingResult:
+    lang = article.language or ""
+    lex, mod = lexicon(lang), modality(lang)
+    if lex is None or mod is None:
+        return CodingResult([], [])
+    words = [t.text for t in g.tokens]
+    dates = {"past": find_dates(words, lang, pub, "past"),
+             "future": find_dates(words, lang, pub, "future")}
+    used: set[int] = set()                 # words consumed by `with` conditions
+    frames: list[Frame] = []
+    subjects: list[Actor] = []
+
+    for n, tok in enumerate(g.tokens):
+        kind = "verb" if tok.pos in VERB_POS else "noun" if tok.pos in NOUN_POS else None
+        if kind is None or n in used:
+            continue
+        if kind == "noun" and _inside_name(g, n, ctx):
+            continue                      # "Organizzazione per la cooperazione di Shanghai"
+        before = set(used)
+        entry = _entry(g, n, kind, lex, used)
+        if entry is None:
+            continue
+        consumed = used - before
+        frame = (_verb_frame if kind == "verb" else _noun_frame)(g, n, entry, ctx, mod, lang,
+                                                                 dates, frames, consumed)
+        if frame is not None:
+            frames.append(frame)
+            if kind == "verb" and frame.sources and g.dep(n) in ("root", "ROOT".lower()):
+                subjects.extend(frame.sources)
+
+    reporters_with_content = {f.reporter for f in frames if f.reporter is not None}
+    events: list[Event] = []
+    for frame in frames:
+        is_report = g.lemma(frame.n) in mod.reporting_verbs and frame.entry.code.startswith("01")
+        if is_report and frame.n in reporters_with_content:
+            continue                      # a statement only when nothing more specific is said
+        events.extend(_events(frame, g, index, article, pub))
+    return CodingResult(events, subjects)
+
+
+def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame | None:
+    how = [entry.describe()]
+    passive = g.passive(n) and not entry.passive_like
+    slots = g.slots(n)
+    subj = _subject(g, n, passive)
+    if entry.passive_like:
+        subj = []
+    if not subj and not passive and (post := _postposed_speaker(g, n, mod)):
+        subj = post
+        how.append("source: post-posed subject")
+    sources: list[Actor] = _resolve_all(g, subj, ctx)
+    relative = [c for c in subj if g.morph(c, "PronType") == "Rel" or g.lemma(c) in
+                ("che", "who", "which", "that", "il quale", "la quale")]
+    if relative or not subj:
+        inherited, why = _inherited_subject(g, n)
+        if inherited is not None:
+            sources = _resolve_all(g, [inherited], ctx)
+            how.append(f"source: {why}")
+        elif not subj and ctx.antecedent is not None and not passive and lang == "it" and \
+                g.morph(n, "VerbForm") in ("Fin", "Part", None):
+            sources = [ctx.antecedent]
+            how.append(f"source: dropped subject -> {ctx.antecedent.text}")
+    taken = set(subj)
+    if passive or entry.passive_like:
+        target_heads = [c for s, c in slots if s in ("nsubj:pass", "nsubj")]
+        targets = _resolve_all(g, target_heads, ctx)
+        place, slot = None, "passive subject"
+        taken.update(target_heads)
+    else:
+        targets, place, slot = _targets(g, n, entry, slots, ctx, lang, taken | consumed)
+        if not targets:
+            # "ha espresso sostegno al piano cinese": the target hangs on the consumed noun
+            for c in sorted(consumed):
+                if g.head(c) == n or g.head(g.head(c) or c) == n:
+                    targets, place, slot = _targets(
+                        g, c, entry, [(s.replace("nmod:", "obl:"), x) for s, x in g.slots(c)],
+                        ctx, lang, taken | consumed)
+                    if not targets:       # "sostiene l'iniziativa della Cina / il piano cinese"
+                        mine = {a.country for a in sources}
+                        aimed = [x for s_, x in g.slots(c) if s_ in ("nmod:a", "nmod:to")]
+                        for x in aimed + [c]:
+                            targets = [a for a in _owner(g, x, ctx, taken) if a.country not in mine]
+                            if targets:
+                                slot = f"owner of '{g.tokens[x].text}'"
+                                break
+                    if targets:
+                        slot = f"{slot} of '{g.tokens[c].text}'"
+                        break
+    if targets:
+        how.append(f"target: {slot}")
+    used_nodes = {c for _, c in slots if any(a.start <= g.tokens[c].start < a.end
+                                              for a in targets + sources)}
+    location = None
+    if place is not None:
+        location = Location(place.text, place.name, place.country, place.lat, place.lon,
+                            place.kb_id)
+    location = location or _location(g, n, slots, ctx, used_nodes)
+    negated = _negated(g, n, mod)
+    hypothetical, why_h = _hypothetical(g, n, mod, lang)
+    intent, why_i = _intent(g, n, mod)
+    governor = _non_factive(g, n, frames)
+    if governor and not hypothetical:
+        hypothetical, why_h = True, f"embedded under '{governor}' (not asserted)"
+    reporter = _reporter(g, n, mod)
+    speaker = None
+    if reporter is not None:
+        speakers = _resolve_all(g, _subject(g, reporter, g.passive(reporter)), ctx)
+        speaker = speakers[0] if speakers else None
+        if g.lemma(reporter) in mod.denial_verbs:
+            negated = True
+            how.append(f"denied by '{g.tokens[reporter].text}'")
+    if negated:
+        how.append("negated")
+    if why_h:
+        how.append(f"hypothetical: {why_h}")
+    if why_i:
+        how.append(f"intent: {why_i}")
+    tense = "future" if intent else "past"
+    return Frame(n, entry, sources, targets, location, negated, hypothetical, intent,
+                 _date(g, n, dates[tense], _clause(g, n)), speaker, reporter, how)
+
+
+def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame | None:
+    how = [entry.describe()]
+    slots = g.slots(n)
+    source_heads: list[int] = []
+    target_heads: list[int] = []
+    adjective_source = None
+    for slot, c in slots:
+        if slot in ("amod", "compound") and g.tokens[c].text.lower() in ctx.kb.adjectives:
+            adjective_source = c
+        elif slot in ("poss", "nmod:da parte di", "nmod:by", "nmod:da"):
+            source_heads.append(c)
+    between = [c for s, c in slots if s in ("nmod:tra", "nmod:fra", "nmod:between")]
+    if between:
+        pair = g.conjuncts(between[0])
+        source_heads, target_heads = pair[:1], pair[1:]
+    of_slot = [c for s, c in slots if s in ("nmod:di", "nmod:of")]
+    if not source_heads and adjective_source is None and of_slot and not entry.of_is_target:
+        source_heads = of_slot[:1]
+        of_slot = []
+    target_heads += [c for s, c in slots if s in ("nmod:con", "nmod:with", "nmod:a", "nmod:to",
+                                                  "nmod:contro", "nmod:against", "nmod:verso",
+                                                  "nmod:on", "nmod:nei confronti di")]
+    if adjective_source is not None or entry.of_is_target:
+        target_heads += of_slot
+    sources = _resolve_all(g, source_heads, ctx)
+    if not sources and adjective_source is not None:
+        iso3 = ctx.kb.adjectives[g.tokens[adjective_source].text.lower()]
+        t = g.tokens[adjective_source]
+        sources = [Actor(t.text, t.start, t.end, ctx.kb.countries[iso3].name, iso3, None,
+                         f"country:{iso3}", f"adjective '{t.text}'")]
+    # light verbs: "ha avuto un incontro con X", "hold talks": the verb's subject acts
+    h = g.head(n)
+    negated = False
+    if h is not None and g.dep(n) in LIGHT_OBJECT_DEPS and g.tokens[h].pos in VERB_POS:
+        if any(f.n == h for f in frames):
+            return None                          # the verb's own frame already codes this
+        if not sources:
+            subj = _subject(g, h, g.passive(h))
+            sources = _resolve_all(g, subj, ctx)
+            if not sources and not subj and ctx.antecedent is not None and lang == "it":
+                sources = [ctx.antecedent]
+            how.append(f"source: subject of '{g.tokens[h].text}'")
+        negated = _negated(g, h, mod)
+    targets = _resolve_all(g, target_heads, ctx)
+    if not sources:
+        return None
+    clause = set(g.subtree(n))
+    mentions = dates["past"]
+    date = _date(g, n, mentions, clause)
+    if date is None and h is not None and g.dep(n) in LIGHT_OBJECT_DEPS:
+        date = _date(g, h, mentions, _clause(g, h))
+    location = _location(g, n, slots, ctx, set(target_heads))
+    hypothetical = False
+    if h is not None and g.dep(n) in ("obj", "dobj", "obl", "nmod", "xcomp") and any(
+            f.n == h and f.entry.code.startswith(("02", "03", "10", "13")) for f in frames):
+        hypothetical = True
+        how.append(f"hypothetical: asked/threatened by '{g.tokens[h].text}'")
+    return Frame(n, entry, sources, targets, location, negated, hypothetical, False, date,
+                 None, None, how)
+
+
+def _events(frame: Frame, g: Graph, index: int, article: Article,
+            pub: dt.date | None) -> list[Event]:
+    code = frame.entry.code
+    hypothetical = frame.hypothetical
+    if frame.intent:
+        mapped = intent_code(code)
+        if mapped:
+            code = mapped
+        else:
+            hypothetical = True
+    info = lookup(code)
+    pairs: list[tuple[Actor, Actor | None]] = []
+    if frame.targets:
+        pairs = [(s, t) for s in frame.sources for t in frame.targets]
+    elif len(frame.sources) > 1 and code.startswith(RECIPROCAL_ROOTS):
+        pairs = [(frame.sources[0], t) for t in frame.sources[1:]]   # "X e Y si sono incontrati"
+    else:
+        pairs = [(s, None) for s in frame.sources]
+    pairs = [(s, t) for s, t in pairs
+             if t is None or (s.kb_id != t.kb_id or s.kb_id is None) and
+             (s.country, s.sector, s.name) != (t.country, t.sector, t.name)]
+    tok = g.tokens[frame.n]
+    s = g.sentence
+    if frame.date is not None:
+        date, precision, date_source = frame.date.date.isoformat(), frame.date.precision, "text"
+    elif pub is not None:
+        date, precision, date_source = pub.isoformat(), "day", "publication"
+    else:
+        date = precision = date_source = None
+    events = []
+    for source, target in pairs:
+        confidence = frame.entry.confidence
+        confidence *= 1.0 if source.country else 0.8
+        confidence *= 1.0 if target is None or target.country else 0.85
+        if any(h.startswith("source: dropped") for h in frame.how):
+            confidence *= 0.9
+        digest = hashlib.sha1(f"{article.id}|{tok.start}|{code}|{source.start}|"
+                              f"{target.start if target else ''}".encode()).hexdigest()[:16]
+        events.append(Event(
+            id=f"e{digest}", doc_id=article.id, language=article.language or "",
+            date=date, date_precision=precision, date_source=date_source,
+            cameo=code, cameo_root=code[:2], plover=info.plover, plover_mode=info.plover_mode,
+            quad_class=info.quad_class, goldstein=info.goldstein,
+            source=source, target=target, location=frame.location,
+            negated=frame.negated, hypothetical=hypothetical,
+            evidence=Evidence(index, s.text, s.start, s.end,
+                              Trigger(tok.text, tok.start, tok.end, tok.lemma)),
+            confidence=round(confidence, 3), intent=frame.intent, speaker=frame.speaker,
+            rule="; ".join(frame.how)))
+    return events
+
+
+def code_article(article: Article) -> Article:
+    """Fill ``article.events`` (negated and hypothetical ones included, flagged)."""
+    pub = dt.date.fromisoformat(article.published) if article.published else None
+    ctx = Context(article.language or "", pub, knowledge_base(), gazetteer(), [])
+    article.events = []
+    for index, sentence in enumerate(article.sentences):
+        g = Graph.of(sentence)
+        ctx.entities = sentence.entities
+        result = code_sentence(g, index, article, ctx, pub)
+        article.events.extend(result.events)
+        if result.subjects:
+            ctx.antecedent = result.subjects[0]
+    return article
