@@ -105,6 +105,18 @@ def _nationality(g: Graph, n: int, ctx: Context) -> tuple[str | None, str]:
     return None, ""
 
 
+def _proper(g: Graph, run: list[int], ctx: Context) -> bool:
+    """Whether ``run`` reads as a proper name: capitalised proper nouns, or inside a place
+    entity ("Police" or "North" opening a sentence are not cities)."""
+    if not g.tokens[run[0]].text[:1].isupper():
+        return False
+    if all(g.tokens[p].pos == "PROPN" for p in run):
+        return True
+    first, last = g.tokens[run[0]], g.tokens[run[-1]]
+    return any(e.label in PLACE_LABELS and e.start <= first.start and last.end <= e.end
+               for e in ctx.entities)
+
+
 def _named(g: Graph, span: list[int], ctx: Context):
     """(kind, code, text, extra) for the longest name in ``span`` the knowledge base knows."""
     kb, places = ctx.kb, ctx.places
@@ -124,7 +136,7 @@ def _named(g: Graph, span: list[int], ctx: Context):
                 person = kb.person(candidate, ctx.date)
                 if person is not None:
                     return "person", person.country, " ".join(words), person
-            place = places.best(candidate) if words[0][:1].isupper() else None
+            place = places.best(candidate) if _proper(g, run, ctx) else None
             if place is not None and place.kind == "city":
                 return ("capital" if place.capital else "city"), place.country, \
                     " ".join(words), place
@@ -135,7 +147,11 @@ def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
     """The actor the nominal headed by ``n`` names, or None."""
     tok = g.tokens[n]
     kb = ctx.kb
-    span = [p for p in g.subtree(n, stop=_PHRASE_STOP) if g.dep(p) not in ("case", "punct")]
+    if g.lemma(n).lower() in _QUANTITY:           # "decine di manifestanti", "dozens of police"
+        inner = [c for s, c in g.slots(n) if s in ("nmod:di", "nmod:of", "obl:di", "obl:of")]
+        if inner:
+            return resolve(g, inner[0], ctx)
+    span = _span(g, n)
     if not span:
         return None
     text, start, end = g.text(span)
@@ -212,6 +228,16 @@ def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
     return None
 
 
+def _span(g: Graph, n: int) -> list[int]:
+    """The words of the phrase headed by ``n`` that can name it: no punctuation, no
+    prepositions, and no place phrase hanging on it ("i manifestanti a Tbilisi")."""
+    inside = set(g.subtree(n, stop=_PHRASE_STOP))
+    for c in g.children[n]:
+        if g.dep(c) in ("nmod", "obl") and g.preposition(c) in _WHERE:
+            inside -= set(g.subtree(c))
+    return [p for p in sorted(inside) if g.dep(p) not in ("case", "punct")]
+
+
 def place_of(g: Graph, n: int, ctx: Context) -> Place | None:
     """The place a nominal names, when it names one."""
     span = [p for p in g.subtree(n, stop=_PHRASE_STOP) if g.dep(p) not in ("case", "det", "punct")]
@@ -244,9 +270,20 @@ def _title(g: Graph, n: int, span: list[int], ctx: Context) -> tuple[str | None,
     return None, ""
 
 
+def _dictionary_form(g: Graph, n: int, lang: str) -> str:
+    """A second opinion on the lemma (the trained lemmatiser misses rare plurals:
+    "manifestanti" -> "manifestanto")."""
+    import simplemma
+
+    try:
+        return simplemma.lemmatize(g.tokens[n].text.lower(), lang=lang)
+    except ValueError:                      # a language simplemma does not know
+        return g.tokens[n].text.lower()
+
+
 def _sector_of(g: Graph, n: int, ctx: Context) -> str | None:
     sectors = ctx.kb.sectors.get(ctx.lang, {})
-    for candidate in (g.lemma(n), key(g.tokens[n].text)):
+    for candidate in (g.lemma(n), key(g.tokens[n].text), _dictionary_form(g, n, ctx.lang)):
         if candidate in sectors:
             return sectors[candidate]
     # two-word sector phrases ("forze armate", "riot police")
@@ -258,6 +295,10 @@ def _sector_of(g: Graph, n: int, ctx: Context) -> str | None:
     return None
 
 
+_QUANTITY = {"decina", "decine", "centinaio", "centinaia", "migliaio", "migliaia", "dozzina",
+             "gruppo", "numero", "dozens", "dozen", "hundreds", "hundred", "thousands",
+             "thousand", "group", "number", "scores", "score", "millions", "milione", "migliaio"}
+_WHERE = {"a", "in", "at", "presso", "near", "nel", "nella", "en", "à", "em", "inside"}
 _PHRASE_STOP = {"ccomp", "xcomp", "advcl", "parataxis", "acl", "acl:relcl", "relcl", "conj",
                 "cc", "appos"}
 _NOT_ANAPHORIC = {"si", "ci", "ne", "che", "cui", "il quale", "la quale", "it", "this", "that",

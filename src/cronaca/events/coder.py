@@ -10,6 +10,7 @@ source-target pair, each tied to its sentence and trigger.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
@@ -271,6 +272,11 @@ def _adjective_actor(g: Graph, n: int, ctx: Context) -> list[Actor]:
 
 
 def _location(g: Graph, n: int, slots, ctx: Context, used: set[int]) -> Location | None:
+    # the predicate's own place phrases, then those on its object ("arrested protesters in X")
+    objects = [c for name, c in slots if name in ("obj", "nsubj:pass")]
+    objects += [x for c in objects for s, x in g.slots(c) if s in ("nmod:di", "nmod:of")]
+    slots = list(slots) + [(s.replace("nmod:", "obl:"), x) for c in objects
+                           for s, x in g.slots(c) if s.startswith("nmod:")]
     for name, c in slots:
         prep = name.split(":", 1)[1] if ":" in name else ""
         if c in used or prep not in LOCATION_PREPOSITIONS:
@@ -311,9 +317,13 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
     frames: list[Frame] = []
     subjects: list[Actor] = []
 
-    for n, tok in enumerate(g.tokens):
-        kind = "verb" if tok.pos in VERB_POS else "noun" if tok.pos in NOUN_POS else None
-        if kind is None or n in used:
+    # verbs first, so that an event noun knows whether its governing verb is coded itself
+    order = [n for n, t in enumerate(g.tokens) if t.pos in VERB_POS] + \
+            [n for n, t in enumerate(g.tokens) if t.pos in NOUN_POS]
+    for n in order:
+        tok = g.tokens[n]
+        kind = "verb" if tok.pos in VERB_POS else "noun"
+        if n in used:
             continue
         if kind == "noun" and _inside_name(g, n, ctx):
             continue                      # "Organizzazione per la cooperazione di Shanghai"
@@ -329,6 +339,7 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
             if kind == "verb" and frame.sources and g.dep(n) in ("root", "ROOT".lower()):
                 subjects.extend(frame.sources)
 
+    frames.sort(key=lambda f: f.n)
     reporters_with_content = {f.reporter for f in frames if f.reporter is not None}
     events: list[Event] = []
     for frame in frames:
@@ -454,9 +465,9 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     # light verbs: "ha avuto un incontro con X", "hold talks": the verb's subject acts
     h = g.head(n)
     negated = False
-    if h is not None and g.dep(n) in LIGHT_OBJECT_DEPS and g.tokens[h].pos in VERB_POS:
-        if any(f.n == h for f in frames):
-            return None                          # the verb's own frame already codes this
+    light = h is not None and g.dep(n) in LIGHT_OBJECT_DEPS and g.tokens[h].pos in VERB_POS \
+        and not any(f.n == h for f in frames)     # a coded verb is no light verb
+    if light:
         if not sources:
             subj = _subject(g, h, g.passive(h))
             sources = _resolve_all(g, subj, ctx)
@@ -470,15 +481,28 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     clause = set(g.subtree(n))
     mentions = dates["past"]
     date = _date(g, n, mentions, clause)
-    if date is None and h is not None and g.dep(n) in LIGHT_OBJECT_DEPS:
+    governed = h is not None and g.tokens[h].pos in VERB_POS and \
+        not any(f.n == h for f in frames)     # "l'incontro ... si è svolto ieri a Roma"
+    if date is None and governed:
         date = _date(g, h, mentions, _clause(g, h))
     location = _location(g, n, slots, ctx, set(target_heads))
+    if location is None and governed:
+        location = _location(g, h, g.slots(h), ctx, set(target_heads))
     hypothetical = False
     if h is not None and g.dep(n) in ("obj", "dobj", "obl", "nmod", "xcomp") and any(
             f.n == h and f.entry.code.startswith(("02", "03", "10", "13")) for f in frames):
         hypothetical = True
         how.append(f"hypothetical: asked/threatened by '{g.tokens[h].text}'")
-    return Frame(n, entry, sources, targets, location, negated, hypothetical, False, date,
+    intent = False
+    if light:                  # "terrà colloqui", "could hold talks": the verb's mood counts
+        intent, why_i = _intent(g, h, mod)
+        hyp_verb, why_h = _hypothetical(g, h, mod, lang)
+        hypothetical = hypothetical or hyp_verb
+        how.extend(x for x in (why_i and f"intent: {why_i}", why_h and f"hypothetical: {why_h}")
+                   if x)
+        if intent:
+            date = _date(g, h, dates["future"], _clause(g, h)) or date
+    return Frame(n, entry, sources, targets, location, negated, hypothetical, intent, date,
                  None, None, how)
 
 
@@ -496,7 +520,7 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     pairs: list[tuple[Actor, Actor | None]] = []
     if frame.targets:
         pairs = [(s, t) for s in frame.sources for t in frame.targets]
-    elif len(frame.sources) > 1 and code.startswith(RECIPROCAL_ROOTS):
+    elif len(frame.sources) > 1 and frame.entry.code.startswith(RECIPROCAL_ROOTS):
         pairs = [(frame.sources[0], t) for t in frame.sources[1:]]   # "X e Y si sono incontrati"
     else:
         pairs = [(s, None) for s in frame.sources]
@@ -512,7 +536,9 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     else:
         date = precision = date_source = None
     events = []
+    place = frame.location
     for source, target in pairs:
+        source, target = _situated(source, place), _situated(target, place)
         confidence = frame.entry.confidence
         confidence *= 1.0 if source.country else 0.8
         confidence *= 1.0 if target is None or target.country else 0.85
@@ -532,6 +558,14 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
             confidence=round(confidence, 3), intent=frame.intent, speaker=frame.speaker,
             rule="; ".join(frame.how)))
     return events
+
+
+def _situated(actor: Actor | None, place: Location | None) -> Actor | None:
+    """A sector without a state ("la polizia", "protesters") belongs to where it acts."""
+    if actor is None or actor.country or not actor.sector or place is None or not place.country:
+        return actor
+    return dataclasses.replace(actor, country=place.country,
+                               how=f"{actor.how}; country from the event's place '{place.text}'")
 
 
 def code_article(article: Article) -> Article:

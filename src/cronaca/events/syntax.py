@@ -96,6 +96,8 @@ class Graph:
                 out.append(("nsubj:pass", c))
             elif d in OBJECT:
                 out.append(("obj", c))
+            elif d in INDIRECT and self.tokens[c].pos == "ADP":       # English "to X" as dative
+                out += [(f"obl:{self.lemma(c)}", p) for p in self.kids(c, "pobj")]
             elif d in INDIRECT:
                 out.append(("iobj", c))
             elif d == "obl:agent":
