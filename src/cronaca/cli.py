@@ -26,7 +26,9 @@ train_app = typer.Typer(help="Train Cronaca's own language pipelines.", no_args_
 eval_app = typer.Typer(help="Measure Cronaca on public gold data and its own test sets.",
                        no_args_is_help=True)
 app.add_typer(train_app, name="train")
+bench_app = typer.Typer(help="Throughput benchmarks (numbers, not tests).", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+app.add_typer(bench_app, name="bench")
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True)
@@ -203,7 +205,7 @@ def languages_cmd():
 
 @app.command("demo")
 def demo_cmd():
-    """Clean and parse the built-in Italian and English example articles."""
+    """Clean, parse and code the built-in Italian and English example articles."""
     from cronaca.examples import example_paths
 
     paths = [str(p) for p in example_paths()]
@@ -211,6 +213,40 @@ def demo_cmd():
     clean_cmd(paths, lang=None, explain=True, fmt=CleanFormat.text, max_bytes=None)
     out.rule("cronaca parse (built-in examples)")
     parse_cmd(paths, lang=None, fmt=ParseFormat.table, max_bytes=None)
+    out.rule("cronaca extract --all --date 2023-03-01 (built-in examples)")
+    extract_cmd(paths, date="2023-03-01", lang=None, fmt=ExtractFormat.table, explain=False,
+                all_events=True, max_bytes=None)
+
+
+# --------------------------------------------------------------------------- bench
+
+
+@bench_app.command("extract")
+def bench_extract(articles: Annotated[int, typer.Option(help="Articles per language.")] = 40,
+                  words: Annotated[int, typer.Option(help="Words per article.")] = 500,
+                  lang: Annotated[str, typer.Option(help="Comma-separated languages.")] = "it,en"):
+    """Articles/s and words/s of the whole job, of the parser and of the coder, in one run."""
+    from rich.table import Table
+
+    from cronaca import bench
+
+    langs = tuple(x.strip() for x in lang.split(",") if x.strip())
+    with err.status("benchmarking") as status:
+        results = bench.extract_bench(langs, articles, words, progress=status.update)
+    table = Table(title=f"cronaca bench extract: {articles} articles of ~{words} words per "
+                        f"language, one process ({bench.cores_in_use()} cores visible)")
+    for col in ("lang", "measure", "seconds", "articles/s", "words/s", "events", "vs spaCy"):
+        table.add_column(col, justify="right" if col not in ("lang", "measure") else "left")
+    for code, timings in results.items():
+        spacy = timings[0]
+        for t in timings:
+            table.add_row(code, t.name, f"{t.seconds:.2f}", f"{t.articles_per_s:.1f}",
+                          f"{t.words_per_s:.0f}", str(t.events) if t.name in ("events", "extract") else "",
+                          f"{spacy.articles_per_s / t.articles_per_s:.2f}x time" if t.seconds else "")
+        parse, events = timings[1], timings[2]
+        table.add_row(code, "coder/parser", f"{events.seconds / parse.seconds:.2f}", "", "", "", "",
+                      end_section=True)
+    out.print(table)
 
 
 # --------------------------------------------------------------------------- train
