@@ -87,6 +87,12 @@ class Person:
     country: str | None
     tenures: list[Tenure] = field(default_factory=list)
 
+    @property
+    def home(self) -> str | None:
+        """The person's country, or the one country all their offices belong to."""
+        countries = {t.country for t in self.tenures}
+        return self.country or (countries.pop() if len(countries) == 1 else None)
+
     def at(self, date: dt.date | None) -> Tenure | None:
         """The tenure that applies at ``date`` (an office first), else None."""
         current = [t for t in self.tenures if t.covers(date)]
@@ -124,7 +130,17 @@ class KnowledgeBase:
         if len(people) == 1:
             return people[0]
         active = [p for p in people if p.at(date)]
-        return active[0] if len(active) == 1 else None
+        if len(active) == 1:
+            return active[0]
+        if not active and date is not None:      # namesakes, none in office: the nearest one
+            def distance(p: Person) -> int:
+                return min((0 if t.covers(date) else min(abs((date - (t.start or date)).days),
+                                                          abs(((t.end or date) - date).days))
+                            for t in p.tenures), default=10 ** 6)
+            ranked = sorted(people, key=distance)
+            if distance(ranked[0]) < distance(ranked[1]):
+                return ranked[0]
+        return None
 
     def max_name_words(self) -> int:
         return max((len(k.split()) for k in

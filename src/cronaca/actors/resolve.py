@@ -70,7 +70,7 @@ def _person_actor(g: Graph, span: list[int], person: Person, ctx: Context, how: 
         how = f"{how}; {role} of {tenure.country} on {ctx.date or 'today'}"
         return Actor(text, start, end, person.name, tenure.country, tenure.sector,
                      person.id, how)
-    return Actor(text, start, end, person.name, person.country, None, person.id,
+    return Actor(text, start, end, person.name, person.home, None, person.id,
                  f"{how}; no office on {ctx.date or 'today'}")
 
 
@@ -89,10 +89,11 @@ def _nationality(g: Graph, n: int, ctx: Context) -> tuple[str | None, str]:
         d = g.dep(c)
         word = key(g.tokens[c].text)
         if d in ("amod", "compound", "nmod", "obl", "poss", "nmod:poss", "npadvmod", "appos",
-                 "flat", "flat:name", "nummod") or g.tokens[c].pos in ("ADJ", "PROPN"):
+                 "flat", "flat:name", "nummod", "prep") or g.tokens[c].pos in ("ADJ", "PROPN"):
             if word in kb.adjectives:
                 return kb.adjectives[word], f"adjective '{g.tokens[c].text}'"
-            if d in ("nmod", "compound", "poss", "nmod:poss", "obl") or g.tokens[c].pos == "PROPN":
+            if d in ("nmod", "compound", "poss", "nmod:poss", "obl", "prep") or \
+                    g.tokens[c].pos == "PROPN":
                 span = g.subtree(c)
                 found = _named(g, [p for p in span if g.dep(p) not in ("case", "det")], ctx)
                 if found and found[0] in ("country", "seat", "capital", "org"):
@@ -117,6 +118,12 @@ def _proper(g: Graph, run: list[int], ctx: Context) -> bool:
                for e in ctx.entities)
 
 
+def _in_person(g: Graph, run: list[int], ctx: Context) -> bool:
+    first, last = g.tokens[run[0]], g.tokens[run[-1]]
+    return any(e.label in PERSON_LABELS and e.start < last.end and first.start < e.end
+               for e in ctx.entities)
+
+
 def _named(g: Graph, span: list[int], ctx: Context):
     """(kind, code, text, extra) for the longest name in ``span`` the knowledge base knows."""
     kb, places = ctx.kb, ctx.places
@@ -136,7 +143,8 @@ def _named(g: Graph, span: list[int], ctx: Context):
                 person = kb.person(candidate, ctx.date)
                 if person is not None:
                     return "person", person.country, " ".join(words), person
-            place = places.best(candidate) if _proper(g, run, ctx) else None
+            place = places.best(candidate) if _proper(g, run, ctx) and \
+                not _in_person(g, run, ctx) else None
             if place is not None and place.kind == "city":
                 return ("capital" if place.capital else "city"), place.country, \
                     " ".join(words), place
@@ -233,8 +241,11 @@ def _span(g: Graph, n: int) -> list[int]:
     prepositions, and no place phrase hanging on it ("i manifestanti a Tbilisi")."""
     inside = set(g.subtree(n, stop=_PHRASE_STOP))
     for c in g.children[n]:
-        if g.dep(c) in ("nmod", "obl") and g.preposition(c) in _WHERE:
-            inside -= set(g.subtree(c))
+        d = g.dep(c)
+        if d in ("nmod", "obl") and g.preposition(c) not in _NAME_PREPOSITIONS:
+            inside -= set(g.subtree(c))            # "i manifestanti a Tbilisi", "calls from X"
+        elif d == "prep" and g.lemma(c) not in _NAME_PREPOSITIONS:
+            inside -= set(g.subtree(c))            # English: "action against Russia" 
     return [p for p in sorted(inside) if g.dep(p) not in ("case", "punct")]
 
 
@@ -259,8 +270,14 @@ def _title(g: Graph, n: int, span: list[int], ctx: Context) -> tuple[str | None,
     titles = ctx.kb.roles.get(ctx.lang, {})
     if not titles:
         return None, ""
-    for run in _ngrams([p for p in span if p >= n - 3], 5):
-        if n not in run:
+    person = _entity_over(g, n, ctx, PERSON_LABELS)
+    for run in _ngrams([p for p in span if p >= n - 3 or person], 5):
+        if person is not None:
+            # "Palestinian Prime Minister Ismail Haniyeh": the title precedes the name
+            name_start = min((p for p in span if g.tokens[p].start >= person.start), default=n)
+            if run[-1] != name_start - 1:
+                continue
+        elif n not in run:
             continue
         phrase = key(" ".join(_words(g, run)))
         lemmas = key(" ".join(g.lemma(p) for p in run))
@@ -298,6 +315,9 @@ def _sector_of(g: Graph, n: int, ctx: Context) -> str | None:
 _QUANTITY = {"decina", "decine", "centinaio", "centinaia", "migliaio", "migliaia", "dozzina",
              "gruppo", "numero", "dozens", "dozen", "hundreds", "hundred", "thousands",
              "thousand", "group", "number", "scores", "score", "millions", "milione", "migliaio"}
+# Prepositions that can be part of what names an actor ("ministro degli Esteri", "President of
+# France", "Ministero dell'Interno"); phrases with any other are about something else.
+_NAME_PREPOSITIONS = {"di", "of", "de", "del", "von", "da", None}
 _WHERE = {"a", "in", "at", "presso", "near", "nel", "nella", "en", "à", "em", "inside"}
 _PHRASE_STOP = {"ccomp", "xcomp", "advcl", "parataxis", "acl", "acl:relcl", "relcl", "conj",
                 "cc", "appos"}

@@ -28,7 +28,10 @@ from cronaca.time.dates import DateMention, find_dates
 VERB_POS = {"VERB", "AUX"}
 NOUN_POS = {"NOUN", "PROPN"}
 LIGHT_OBJECT_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass"}
-OWNER_SLOTS = {"nmod:di", "nmod:of", "poss", "nmod:poss", "nmod:de", "nmod:von"}
+OWNER_SLOTS = {"nmod:di", "nmod:of", "poss", "nmod:poss", "nmod:de", "nmod:von", "nmod:from",
+               "nmod:by", "nmod:da", "nmod:da parte di"}
+AIMED_SLOTS = {"nmod:a", "nmod:to", "nmod:against", "nmod:contro", "nmod:with", "nmod:con",
+               "nmod:on", "nmod:verso", "nmod:toward", "nmod:towards", "nmod:nei confronti di"}
 CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
 # Reciprocal predicates: "X e Y si sono incontrati" is one event X -> Y.
 RECIPROCAL_ROOTS = ("04", "05", "06", "08")
@@ -254,6 +257,46 @@ def _targets(g: Graph, n: int, entry: Entry, slots, ctx: Context, lang: str,
     return [], None, ""
 
 
+def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, lang: str, taken: set[int],
+                      sources: list[Actor]) -> tuple[list[Actor], str]:
+    """Targets that are not in an argument slot of the predicate itself:
+    the owner of its object ("rejected an Australian ultimatum", "welcomed Reagan's plan"),
+    or an argument of its infinitive ("offered to negotiate with Armenia")."""
+    mine = {a.country for a in sources}
+    for slot, c in g.slots(n):
+        if slot == "obj" and c not in taken:
+            found = _aimed(g, c, ctx, taken, mine)
+            if found:
+                return found, f"aim of '{g.tokens[c].text}'"
+            found = [a for a in _owner(g, c, ctx, taken) if a.country not in mine]
+            if found:
+                return found, f"owner of '{g.tokens[c].text}'"
+    for x in g.kids(n, "xcomp"):
+        found, _, slot = _targets(g, x, entry, g.slots(x), ctx, lang, taken)
+        found = [a for a in found if a.country not in mine or a.country is None]
+        if found:
+            return found, f"{slot} of '{g.tokens[x].text}'"
+        for slot, c in g.slots(x):
+            if (slot == "obj" or slot.replace("obl:", "nmod:") in AIMED_SLOTS) and c not in taken:
+                found = _aimed(g, c, ctx, taken, mine) or \
+                    [a for a in _owner(g, c, ctx, taken) if a.country not in mine]
+                if found:
+                    return found, f"owner of '{g.tokens[c].text}'"
+    return [], ""
+
+
+def _aimed(g: Graph, n: int, ctx: Context, taken: set[int], mine: set) -> list[Actor]:
+    """Whom the thing ``n`` is aimed at: "action against Russia", "restrictions against
+    German goods" (the owner of the aimed thing), "aiuti all'Ucraina"."""
+    for slot, c in g.slots(n):
+        if slot in AIMED_SLOTS and c not in taken:
+            found = [a for a in (_resolve_all(g, [c], ctx) or _owner(g, c, ctx, taken))
+                     if a.country not in mine]
+            if found:
+                return found
+    return []
+
+
 def _owner(g: Graph, n: int, ctx: Context, taken: set[int]) -> list[Actor]:
     """Whose thing ``n`` is: "l'iniziativa della Cina", "il piano cinese", "China's plan"."""
     owner = [x for s, x in g.slots(n) if s in OWNER_SLOTS and x not in taken]
@@ -398,6 +441,8 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                     if targets:
                         slot = f"{slot} of '{g.tokens[c].text}'"
                         break
+    if not targets and not (passive or entry.passive_like):
+        targets, slot = _fallback_targets(g, n, entry, ctx, lang, taken | consumed, sources)
     if targets:
         how.append(f"target: {slot}")
     used_nodes = {c for _, c in slots if any(a.start <= g.tokens[c].start < a.end
