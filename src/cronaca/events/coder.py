@@ -32,6 +32,8 @@ OWNER_SLOTS = {"nmod:di", "nmod:of", "poss", "nmod:poss", "nmod:de", "nmod:von",
                "nmod:by", "nmod:da", "nmod:da parte di"}
 AIMED_SLOTS = {"nmod:a", "nmod:to", "nmod:against", "nmod:contro", "nmod:with", "nmod:con",
                "nmod:on", "nmod:verso", "nmod:toward", "nmod:towards", "nmod:nei confronti di"}
+DEONTIC = {"must", "dovere", "devono", "deve", "have to", "has to"}
+DEMAND = "100"
 CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
 # Reciprocal predicates: "X e Y si sono incontrati" is one event X -> Y.
 RECIPROCAL_ROOTS = ("04", "05", "06", "08")
@@ -271,6 +273,12 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, lang: str, t
             found = [a for a in _owner(g, c, ctx, taken) if a.country not in mine]
             if found:
                 return found, f"owner of '{g.tokens[c].text}'"
+    if entry.code.startswith(NON_FACTIVE_ROOTS):     # "demanded that the US cancel its plans"
+        for x in g.kids(n, "ccomp"):
+            found = [a for a in _resolve_all(g, _subject(g, x, False), ctx)
+                     if a.country not in mine]
+            if found:
+                return found, f"subject of '{g.tokens[x].text}'"
     for x in g.kids(n, "xcomp"):
         found, _, slot = _targets(g, x, entry, g.slots(x), ctx, lang, taken)
         found = [a for a in found if a.country not in mine or a.country is None]
@@ -383,7 +391,8 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
                 subjects.extend(frame.sources)
 
     frames.sort(key=lambda f: f.n)
-    reporters_with_content = {f.reporter for f in frames if f.reporter is not None}
+    frames = _obligations_as_demands(g, frames, mod, ctx)
+    reporters_with_content = {f.reporter for f in frames if f.reporter is not None and f.sources}
     events: list[Event] = []
     for frame in frames:
         is_report = g.lemma(frame.n) in mod.reporting_verbs and frame.entry.code.startswith("01")
@@ -391,6 +400,35 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
             continue                      # a statement only when nothing more specific is said
         events.extend(_events(frame, g, index, article, pub))
     return CodingResult(events, subjects)
+
+
+def _obligations_as_demands(g: Graph, frames: list[Frame], mod: Modality,
+                            ctx: Context) -> list[Frame]:
+    """"X said that Y must do Z" demands of Y (CAMEO 10): the statement becomes a demand
+    whose target is the obliged subject; the obligation itself is not an act."""
+    from cronaca.events.lexicon import Entry
+
+    for f in frames:
+        if not (f.entry.code.startswith("01") and g.lemma(f.n) in mod.reporting_verbs):
+            continue
+        for x in g.children[f.n]:
+            if g.dep(x) not in ("ccomp", "parataxis") or not any(
+                    g.lemma(a) in DEONTIC or g.tokens[a].text.lower() in DEONTIC
+                    for a in _aux(g, x)) or g.morph(x, "Mood") == "Cnd":
+                continue
+            mine = {a.country for a in f.sources}
+            obliged = [a for a in _resolve_all(g, _subject(g, x, g.passive(x)), ctx)
+                       if a.country not in mine]
+            if not obliged:
+                continue
+            f.entry = Entry(lemma=f.entry.lemma, code=DEMAND, kind="verb")
+            f.targets = obliged
+            f.how.append(f"obligation '{g.tokens[x].text}' in reported speech -> demand")
+            for inner in frames:
+                if inner.n == x or g.head(inner.n) == x:
+                    inner.hypothetical = True
+            break
+    return frames
 
 
 def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame | None:
@@ -459,10 +497,18 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     if governor and not hypothetical:
         hypothetical, why_h = True, f"embedded under '{governor}' (not asserted)"
     reporter = _reporter(g, n, mod)
+    if reporter is not None and hypothetical and not intent and any(
+            g.tokens[a].text.lower() in ("would", "'d") for a in _aux(g, n)):
+        hypothetical, intent = False, True           # "said they would boycott": future in past
+        how.append("intent: 'would' in reported speech")
     speaker = None
     if reporter is not None:
-        speakers = _resolve_all(g, _subject(g, reporter, g.passive(reporter)), ctx)
+        speakers = _resolve_all(g, _subject(g, reporter, g.passive(reporter)) or
+                                _postposed_speaker(g, reporter, mod), ctx)
         speaker = speakers[0] if speakers else None
+        if not sources and speakers and subj and all(g.tokens[c].pos == "PRON" for c in subj):
+            sources = speakers                       # "X said it would ...": it is X
+            how.append("source: pronoun -> the speaker")
         if g.lemma(reporter) in mod.denial_verbs:
             negated = True
             how.append(f"denied by '{g.tokens[reporter].text}'")
