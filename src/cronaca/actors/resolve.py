@@ -118,6 +118,13 @@ def _proper(g: Graph, run: list[int], ctx: Context) -> bool:
                for e in ctx.entities)
 
 
+def _in_place(g: Graph, run: list[int], ctx: Context) -> bool:
+    """Whether the NER saw a place where ``run`` is ("Young Algerians" is no city)."""
+    first, last = g.tokens[run[0]], g.tokens[run[-1]]
+    return any(e.label in PLACE_LABELS and e.start < last.end and first.start < e.end
+               for e in ctx.entities)
+
+
 def _in_person(g: Graph, run: list[int], ctx: Context) -> bool:
     first, last = g.tokens[run[0]], g.tokens[run[-1]]
     return any(e.label in PERSON_LABELS and e.start < last.end and first.start < e.end
@@ -144,7 +151,7 @@ def _named(g: Graph, span: list[int], ctx: Context):
                 if person is not None:
                     return "person", person.country, " ".join(words), person
             place = places.best(candidate) if _proper(g, run, ctx) and \
-                not _in_person(g, run, ctx) else None
+                not _in_person(g, run, ctx) and _in_place(g, run, ctx) else None
             if place is not None and place.kind == "city":
                 return ("capital" if place.capital else "city"), place.country, \
                     " ".join(words), place

@@ -614,7 +614,7 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     elif len(frame.sources) > 1 and frame.entry.code.startswith(RECIPROCAL_ROOTS):
         pairs = [(frame.sources[0], t) for t in frame.sources[1:]]   # "X e Y si sono incontrati"
     else:
-        pairs = [(s, None) for s in frame.sources]
+        pairs = [(s, _protested(s, frame.location, code)) for s in frame.sources]
     pairs = [(s, t) for s, t in pairs
              if t is None or (s.kb_id != t.kb_id or s.kb_id is None) and
              (s.country, s.sector, s.name) != (t.country, t.sector, t.name)]
@@ -649,6 +649,19 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
             confidence=round(confidence, 3), intent=frame.intent, speaker=frame.speaker,
             rule="; ".join(frame.how)))
     return events
+
+
+def _protested(source: Actor, place: Location | None, code: str) -> Actor | None:
+    """A protest with no named target addresses the government where it happens (CAMEO and
+    PLOVER practice: "students demonstrated in Jakarta" -> IDN GOV)."""
+    if not code.startswith("14"):
+        return None
+    country = place.country if place is not None and place.country else source.country
+    if not country or country == source.country and source.sector == "GOV":
+        return None
+    # implicit in the text: an empty span at the end of the source
+    return Actor("", source.end, source.end, None, country, "GOV", None,
+                 f"protest without a named target: the government of {country}, where it happens")
 
 
 def _situated(actor: Actor | None, place: Location | None) -> Actor | None:
