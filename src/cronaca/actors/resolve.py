@@ -98,6 +98,10 @@ def _nationality(g: Graph, n: int, ctx: Context) -> tuple[str | None, str]:
                 found = _named(g, [p for p in span if g.dep(p) not in ("case", "det")], ctx)
                 if found and found[0] in ("country", "seat", "capital", "org"):
                     return found[1], f"{found[0]} '{found[2]}'"
+    # "il ministro degli Esteri italiano": the adjective hangs lower in the title
+    for p in _span(g, n):
+        if g.dep(p) == "amod" and key(g.tokens[p].text) in kb.adjectives:
+            return kb.adjectives[key(g.tokens[p].text)], f"adjective '{g.tokens[p].text}'"
     # English "Chinese Foreign Minister": the adjective sits left of the title
     for p in g.subtree(n):
         word = key(g.tokens[p].text)
@@ -263,7 +267,7 @@ def place_of(g: Graph, n: int, ctx: Context) -> Place | None:
         return None
     for run in _ngrams(span, 4):
         words = _words(g, run)
-        if not words[0][:1].isupper():
+        if not words[0][:1].isupper() or _inside_longer_name(g, run, ctx):
             continue
         place = ctx.places.best(" ".join(words))
         if place is not None:
@@ -271,6 +275,13 @@ def place_of(g: Graph, n: int, ctx: Context) -> Place | None:
             return Place(text, start, end, place.name, place.country, place.lat, place.lon,
                          place.kind, place.id)
     return None
+
+
+def _inside_longer_name(g: Graph, run: list[int], ctx: Context) -> bool:
+    """Part of a longer name the NER found ("Rosso" in "Mar Rosso" is no town)."""
+    first, last = g.tokens[run[0]], g.tokens[run[-1]]
+    return any(e.start <= first.start and last.end <= e.end and
+               (e.start, e.end) != (first.start, last.end) for e in ctx.entities)
 
 
 def _title(g: Graph, n: int, span: list[int], ctx: Context) -> tuple[str | None, str]:
@@ -332,7 +343,7 @@ _NOT_ANAPHORIC = {"si", "ci", "ne", "che", "cui", "il quale", "la quale", "it", 
                   "which", "who", "what", "ciò", "quanto", "questo", "quello", "tutto", "nessuno", "chi"}
 # Nouns that are actors once a nationality is given ("i paesi occidentali", "Chinese officials").
 _GENERIC = {
-    "it": {"paese", "stato", "nazione", "popolo", "delegazione", "leader", "autorità", "funzionario",
+    "it": {"omologo", "omologa", "paese", "stato", "nazione", "popolo", "delegazione", "leader", "autorità", "funzionario",
            "rappresentante", "portavoce", "diplomatico", "diplomazia", "capo", "controparte",
            "alleato", "vertice", "fonte", "cittadino"},
     "en": {"country", "state", "nation", "people", "delegation", "leader", "authority", "official",

@@ -16,7 +16,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from cronaca.actors.kb import knowledge_base
-from cronaca.actors.resolve import Context, Place, place_of, resolve
+from cronaca.actors.resolve import Context, Place, _dictionary_form, place_of, resolve
 from cronaca.events.codes import lookup
 from cronaca.events.lexicon import DEFAULT_TARGETS, FALLBACK_TARGETS, Entry, Modality, \
     intent_code, lexicon, modality
@@ -63,7 +63,8 @@ class Frame:
 
 def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
     """The most specific lexicon entry whose conditions hold at predicate ``n``."""
-    candidates = lex.candidates(g.lemma(n), kind)
+    candidates = lex.candidates(g.lemma(n), kind) or \
+        lex.candidates(_dictionary_form(g, n, lex.lang), kind)   # "espulso" -> espellere
     if not candidates:
         return None
     near = [m for m in range(len(g.tokens)) if m != n and abs(m - n) <= 6]
@@ -206,8 +207,21 @@ def _postposed_speaker(g: Graph, n: int, m: Modality) -> list[int]:
 
 
 def _subject(g: Graph, n: int, passive: bool) -> list[int]:
-    wanted = ("agent",) if passive else ("nsubj",)
-    return [c for slot, c in g.slots(n) if slot in wanted]
+    """The subject heads of ``n`` (the agent of a passive).  Italian passive agents are also
+    read from "da" obliques; a name set off before the verb ("Wang Yi, il diplomatico cinese,
+    ha visitato") is taken as the subject when the parser leaves it dangling; of two adjacent
+    subject heads ("i ribelli Houthi") the name is kept."""
+    slots = g.slots(n)
+    if passive:
+        heads = [c for slot, c in slots if slot in ("agent", "obl:da", "obl:by")]
+    else:
+        heads = [c for slot, c in slots if slot == "nsubj"]
+        if not heads:
+            heads = [c for c in g.children[n] if g.dep(c) in ("vocative", "dislocated")
+                     and c < n and g.tokens[c].pos in ("PROPN", "NOUN")]
+    if len(heads) == 2 and heads[1] == heads[0] + 1 and g.tokens[heads[1]].pos == "PROPN":
+        return heads[1:]
+    return heads
 
 
 def _inherited_subject(g: Graph, n: int) -> tuple[int | None, str]:
@@ -256,6 +270,11 @@ def _targets(g: Graph, n: int, entry: Entry, slots, ctx: Context, lang: str,
                 continue                                  # "a Pechino" is where, not whom
             if actors:
                 return actors, place if entry.place_is_target else None, slot
+            if place is not None and entry.place_is_target and place.country:
+                actor = Actor(place.text, place.start, place.end, None, place.country, None,
+                              f"country:{place.country}",
+                              f"place '{place.text}' in {place.country} as the target")
+                return [actor], place, slot
     return [], None, ""
 
 
@@ -666,7 +685,8 @@ def _protested(source: Actor, place: Location | None, code: str) -> Actor | None
 
 def _situated(actor: Actor | None, place: Location | None) -> Actor | None:
     """A sector without a state ("la polizia", "protesters") belongs to where it acts."""
-    if actor is None or actor.country or not actor.sector or place is None or not place.country:
+    if actor is None or actor.country or actor.sector in (None, "GOV") or place is None or \
+            not place.country:
         return actor
     return dataclasses.replace(actor, country=place.country,
                                how=f"{actor.how}; country from the event's place '{place.text}'")
