@@ -551,6 +551,8 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     for slot, c in slots:
         if slot in ("amod", "compound") and g.tokens[c].text.lower() in ctx.kb.adjectives:
             adjective_source = c
+        elif slot == "compound" and g.tokens[c].pos == "PROPN" and c < n:
+            source_heads.append(c)                   # "US sanctions", "Nato strikes"
         elif slot in ("poss", "nmod:da parte di", "nmod:by", "nmod:da"):
             source_heads.append(c)
     between = [c for s, c in slots if s in ("nmod:tra", "nmod:fra", "nmod:between")]
