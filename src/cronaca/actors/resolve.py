@@ -241,7 +241,9 @@ def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
         code = kb.adjectives[word]
         return Actor(text, start, end, kb.countries[code].name, code, None, f"country:{code}",
                      f"demonym '{tok.text}'")
-    if country and g.lemma(n) in _GENERIC.get(ctx.lang, ()):
+    if country and (g.lemma(n) in _GENERIC.get(ctx.lang, ()) or
+                    g.morph(n, "Number") == "Plur" and tok.pos in ("NOUN", "PROPN")):
+        # "i paesi occidentali"; a plural group named by its nationality ("Iraqi Kurds")
         return Actor(text, start, end, None, country, None, f"country:{country}",
                      f"'{tok.text}' + {how}")
     return None
