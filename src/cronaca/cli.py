@@ -29,6 +29,9 @@ app.add_typer(train_app, name="train")
 bench_app = typer.Typer(help="Throughput benchmarks (numbers, not tests).", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 app.add_typer(bench_app, name="bench")
+kb_app = typer.Typer(help="The actor knowledge base: import dictionaries into the user folder.",
+                      no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True)
@@ -297,6 +300,35 @@ def eval_clutter():
         out.print()
 
 
+class GoldSplit(str, Enum):
+    dev = "dev"
+    test = "test"
+    all = "all"
+
+
+@eval_app.command("events")
+def eval_events(gold: Annotated[str, typer.Argument(help="Gold file: Cronaca's events_<lang>.jsonl, PLOVER_GSR_CAMEO.txt, PETR.UnitTest.records.xml, a ConfliBERT summary.csv; or plover, petrarch, conflibert9, conflibert10, cronaca-<lang>.")],
+                split: Annotated[GoldSplit, typer.Option("--split", help="dev, test or all (sets without a split: all).")] = GoldSplit.all,
+                lang: Annotated[Optional[str], typer.Option("--lang", help="Only records in this language (default: each record's own, else en).")] = None,
+                limit: Annotated[int, typer.Option("--limit", help="Only the first N records (0 = all).")] = 0,
+                misses: Annotated[int, typer.Option("--misses", help="List the first N records not fully right.")] = 10,
+                kb: Annotated[Optional[Path], typer.Option("--kb", help="Use this user knowledge folder instead of the default one.")] = None,
+                as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False):
+    """Precision, recall and F1 of the event coder on gold event data (root, full code, dyad)."""
+    from cronaca.eval import events
+
+    try:
+        metrics = events.run(gold, split=split.value, lang=lang, limit=limit, misses=misses,
+                             kb=kb, progress=err.is_terminal)
+    except CronacaError as exc:
+        err.print(f"error: {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    if as_json:
+        print(events.to_json(metrics), flush=True)
+    else:
+        out.print(events.report(metrics), highlight=False, markup=False)
+
+
 @eval_app.command("nlp")
 def eval_nlp(lang: Annotated[str, typer.Argument(help="Language: it")] = "it",
              data: Annotated[Optional[Path], typer.Option(help="Folder with it/ud and it/ner corpora.")] = None,
@@ -314,6 +346,30 @@ def eval_nlp(lang: Annotated[str, typer.Argument(help="Language: it")] = "it",
         err.print(f"error: {exc}", highlight=False)
         raise typer.Exit(1) from None
     out.print(training.report(scores))
+
+
+# --------------------------------------------------------------------------- kb
+
+
+@kb_app.command("import-petrarch")
+def kb_import_petrarch(file: Annotated[Path, typer.Argument(help="A PETRARCH/TABARI actors or agents dictionary.")],
+                       out_dir: Annotated[Optional[Path], typer.Option("--out", help="Folder to write to (default: the user knowledge folder).")] = None,
+                       lang: Annotated[str, typer.Option("--lang", help="Language of an agents dictionary's words.")] = "en",
+                       kind: Annotated[Optional[str], typer.Option("--kind", help="actors or agents (default: recognised from the codes).")] = None):
+    """Convert a PETRARCH actors or agents dictionary into Cronaca's user knowledge files."""
+    from cronaca.actors import petrarch
+
+    try:
+        report = petrarch.import_file(file, out_dir, lang=lang, kind=kind)
+    except (CronacaError, ValueError) as exc:
+        err.print(f"error: {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    for warning in report.warnings:
+        err.print(f"warning: {warning}", highlight=False, markup=False)
+    detail = (f"{report.names} names, {report.codes} codes ({report.dated} dated)"
+              if report.kind == "actors" else f"{report.names} sector words")
+    out.print(f"{report.source}: {report.records} {report.kind} records -> {detail}; wrote "
+              + ", ".join(str(p) for p in report.written), highlight=False, markup=False)
 
 
 def run() -> None:
