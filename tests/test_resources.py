@@ -63,3 +63,15 @@ def test_pipeline_registry():
         assert ("package" in spec and "folder" in spec) or "path" in spec, pid
         if spec.get("sha256"):
             assert re.fullmatch(r"[0-9a-f]{64}", spec["sha256"]), pid
+
+
+def test_participles_table():
+    """lang/it/participles.txt: "participle infinitive" pairs, masculine singular in -o."""
+    lines = resource("it", "participles.txt")
+    assert len(lines) > 50
+    seen = set()
+    for line in lines:
+        participle, infinitive = line.split()
+        assert participle.endswith("o") and infinitive.endswith(("are", "ere", "ire", "rre")), line
+        assert participle not in seen, line
+        seen.add(participle)

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 
 from cronaca.actors.kb import KnowledgeBase, Person, key
+from cronaca.errors import ResourceError
 from cronaca.events.syntax import Graph
 from cronaca.geo.gazetteer import Gazetteer
 from cronaca.model import Actor, Entity
@@ -155,7 +157,9 @@ def _named(g: Graph, span: list[int], ctx: Context):
                 if person is not None:
                     return "person", person.country, " ".join(words), person
             place = places.best(candidate) if _proper(g, run, ctx) and \
-                not _in_person(g, run, ctx) and _in_place(g, run, ctx) else None
+                not _in_person(g, run, ctx) else None
+            if place is not None and not place.capital and not _in_place(g, run, ctx):
+                place = None              # a capital is a place even where the NER missed it
             if place is not None and place.kind == "city":
                 return ("capital" if place.capital else "city"), place.country, \
                     " ".join(words), place
@@ -312,10 +316,31 @@ def _dictionary_form(g: Graph, n: int, lang: str) -> str:
     "manifestanti" -> "manifestanto")."""
     import simplemma
 
+    word = g.tokens[n].text.lower()
+    if word in _participles(lang):
+        return _participles(lang)[word]
     try:
-        return simplemma.lemmatize(g.tokens[n].text.lower(), lang=lang)
+        return simplemma.lemmatize(word, lang=lang)
     except ValueError:                      # a language simplemma does not know
-        return g.tokens[n].text.lower()
+        return word
+
+
+@cache
+def _participles(lang: str) -> dict[str, str]:
+    """Irregular participles of the language (lang/<code>/participles.txt), every form."""
+    from cronaca import lang as langres
+
+    try:
+        lines = langres.resource(lang, "participles.txt")
+    except ResourceError:
+        return {}
+    table = {}
+    for line in lines:
+        participle, infinitive = line.split()
+        stem = participle[:-1]
+        for form in (participle, stem + "a", stem + "i", stem + "e"):
+            table.setdefault(form, infinitive)
+    return table
 
 
 def _sector_of(g: Graph, n: int, ctx: Context) -> str | None:

@@ -498,6 +498,10 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                     if targets:
                         slot = f"{slot} of '{g.tokens[c].text}'"
                         break
+    if targets and not (passive or entry.passive_like):
+        targets = [a for a in targets if not any(_same(a, s) for s in sources)]
+        if not targets:
+            how.append(f"target: {slot} is the source itself, looked further")
     if not targets and not (passive or entry.passive_like):
         targets, slot = _fallback_targets(g, n, entry, ctx, lang, taken | consumed, sources)
     if targets:
@@ -635,10 +639,8 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     elif len(frame.sources) > 1 and frame.entry.code.startswith(RECIPROCAL_ROOTS):
         pairs = [(frame.sources[0], t) for t in frame.sources[1:]]   # "X e Y si sono incontrati"
     else:
-        pairs = [(s, _protested(s, frame.location, code)) for s in frame.sources]
-    pairs = [(s, t) for s, t in pairs
-             if t is None or (s.kb_id != t.kb_id or s.kb_id is None) and
-             (s.country, s.sector, s.name) != (t.country, t.sector, t.name)]
+        pairs = [(s, _protested(s, frame.location, code, g.sentence)) for s in frame.sources]
+    pairs = [(s, t) for s, t in pairs if t is None or not _same(s, t)]
     tok = g.tokens[frame.n]
     s = g.sentence
     if frame.date is not None:
@@ -672,7 +674,14 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     return events
 
 
-def _protested(source: Actor, place: Location | None, code: str) -> Actor | None:
+def _same(a: Actor, b: Actor) -> bool:
+    """Whether two actors are one (an event needs two sides)."""
+    if a.kb_id is not None and a.kb_id == b.kb_id:
+        return True
+    return (a.country, a.sector, a.name) == (b.country, b.sector, b.name)
+
+
+def _protested(source: Actor, place: Location | None, code: str, sentence) -> Actor | None:
     """A protest with no named target addresses the government where it happens (CAMEO and
     PLOVER practice: "students demonstrated in Jakarta" -> IDN GOV)."""
     if not code.startswith("14"):
@@ -680,9 +689,15 @@ def _protested(source: Actor, place: Location | None, code: str) -> Actor | None
     country = place.country if place is not None and place.country else source.country
     if not country or country == source.country and source.sector == "GOV":
         return None
-    # implicit in the text: an empty span at the end of the source
-    return Actor("", source.end, source.end, None, country, "GOV", None,
-                 f"protest without a named target: the government of {country}, where it happens")
+    # the words that place it: the place's name in the sentence, else the protesters' own
+    text, start, end = source.text, source.start, source.end
+    at = sentence.text.find(place.text) if place is not None and place.text else -1
+    if at >= 0:
+        text, start = place.text, sentence.start + at
+        end = start + len(text)
+    return Actor(text, start, end, None, country, "GOV", None,
+                 f"protest without a named target: the government of {country}, where it "
+                 f"happens (placed by {text!r})")
 
 
 def _situated(actor: Actor | None, place: Location | None) -> Actor | None:

@@ -130,7 +130,7 @@ def find_dates(tokens: list[str], lang: str, pub: dt.date | None,
     found: list[DateMention] = []
     i = 0
     while i < len(low):
-        mention = _match_at(low, i, w, pub, tense)
+        mention = None if _not_a_month(tokens, low, i, w) else _match_at(low, i, w, pub, tense)
         if mention is None:
             i += 1
             continue
@@ -138,6 +138,26 @@ def find_dates(tokens: list[str], lang: str, pub: dt.date | None,
         found.append(DateMention(start, end, date, precision, " ".join(tokens[start:end])))
         i = end
     return found
+
+
+def _abbreviation(word: str, w: Words) -> bool:
+    """"mar", "set", "ago", "feb": a short form of a longer month name of the language."""
+    month = w.months[word]
+    return any(len(other) > len(word) and n == month for other, n in w.months.items())
+
+
+def _not_a_month(tokens: list[str], low: list[str], i: int, w: Words) -> bool:
+    """A month word that is something else here: "Mar Nero" (a sea), "set" and "ago" (Italian
+    words), English "may" and "march" (a modal and a verb, which English writes lower case)."""
+    if low[i] not in w.months:
+        return False
+    if "may" in w.months and not tokens[i][:1].isupper():
+        return True                       # English month names are always capitalised
+    if not _abbreviation(low[i], w):
+        return False
+    before = low[i - 1] if i > 0 else ""
+    after = low[i + 1] if i + 1 < len(low) else ""
+    return not (_day(before) or _day(after) or _year(after) or after == ".")
 
 
 def _direction(low: list[str], around: range, w: Words) -> str | None:
@@ -188,6 +208,10 @@ def _match_at(low, i, w: Words, pub, tense):
             year = _year(low[j]) if j < len(low) else None
             if year and (d := _safe(year, month, day)):
                 return i, j + 1, d, "day"
+            if pub:                                          # "On January 3,"
+                base = _month_occurrence(month, pub, None, tense or "past")
+                if (d := _safe(base.year, month, day)):
+                    return i, i + 2, d, "day"
         # "febbraio 2022", "February of 2022", "settembre del 2021"
         j = i + 1
         if j < len(low) and low[j] in ("del", "of", "de", "von", "do", "di", ","):

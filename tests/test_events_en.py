@@ -1,0 +1,449 @@
+"""English event coding, phenomenon by phenomenon, through the real pipeline.
+
+Each table row is a news sentence (or two), its publication date and the events a correct coder
+must emit: ``Ev(source, target, root, ...)`` (see tests/events_cases.py).  Publication dates:
+2023-03-01 is a Wednesday unless a case says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from events_cases import Coder, Ev, case, check, params, schema_errors, validator
+
+CASES = {
+    # ------------------------------------------------------------------ negation
+    "negation": [
+        case("Indian Prime Minister Narendra Modi did not meet Pakistani Prime Minister Shehbaz "
+             "Sharif at the summit in Samarkand.",
+             flagged=Ev("IND", "PAK", "04")),
+        case("Germany has not sent Leopard tanks to Ukraine.",
+             flagged=Ev("DEU", "UKR", "07")),
+        case("China has never condemned Russia's invasion of Ukraine.",
+             Ev("RUS", "UKR", "19"),
+             flagged=Ev("CHN", "RUS", "11")),
+        case("Iran denied supplying drones to Russia.",
+             flagged=Ev("IRN", "RUS", "07")),
+        case("Turkey did not expel the Swedish ambassador despite the burning of a Koran in "
+             "Stockholm.",
+             flagged=Ev("TUR", "SWE", "16")),
+        case("Neither France nor Germany signed the joint declaration with China.",
+             flagged=(Ev("FRA", "CHN", "05"), Ev("DEU", "CHN", "05"))),
+        case("Police in Tbilisi did not arrest any of the protesters gathered outside the "
+             "Georgian parliament.",
+             flagged=Ev("GEO", None, "17")),
+        case("The United States has not yet lifted its sanctions on Venezuela.",
+             flagged=Ev("USA", "VEN", "08")),
+        case("Israel did not strike the Gaza Strip overnight, the military said.",
+             flagged=Ev("ISR", "PSE", "19")),
+        case("The UN Security Council failed to condemn North Korea's missile launch.",
+             flagged=Ev("UNO", "PRK", "11")),
+        case("China did not provide weapons to Russia but expanded trade with Moscow.",
+             Ev("CHN", "RUS", "06"),
+             flagged=Ev("CHN", "RUS", "07")),
+        case("Moscow has never threatened to use nuclear weapons against Ukraine, Kremlin "
+             "spokesman Dmitry Peskov said.",
+             flagged=Ev("RUS", "UKR", "13")),
+    ],
+    # ------------------------------------------------------------------ passive
+    "passive": [
+        case("Russian opposition leader Alexei Navalny was detained by police at a Moscow "
+             "airport.",
+             Ev("RUS", "RUS", "17", cameo="173", source_sector="COP", target_sector="OPP")),
+        case("Chinese Foreign Minister Wang Yi was received at the Kremlin by President Vladimir "
+             "Putin.",
+             Ev("RUS", "CHN", "04", cameo="043")),
+        case("New sanctions were imposed on Russia by the European Union.",
+             Ev("EUR", "RUS", "16")),
+        case("Three Estonian diplomats were expelled by the Russian government.",
+             Ev("RUS", "EST", "16", source_sector="GOV")),
+        case("The peace treaty was signed at the White House by Israel and the United Arab "
+             "Emirates.",
+             Ev("ISR", "ARE", "05"), Ev("ARE", "ISR", "05")),
+        case("American journalist Evan Gershkovich was charged with espionage by Russian "
+             "authorities.",
+             Ev("RUS", "USA", "11", source_sector="GOV")),
+        case("Kyiv was hit by a massive Russian missile attack.",
+             Ev("RUS", "UKR", "19")),
+        case("Italian Prime Minister Giorgia Meloni was welcomed to the White House by "
+             "President Joe Biden.",
+             Ev("USA", "ITA", "04", cameo="043")),
+        case("Dozens of students were detained by Iranian police in Tehran.",
+             Ev("IRN", "IRN", "17", source_sector="COP")),
+        case("China's peace plan was rejected by Washington.",
+             Ev("USA", "CHN", "12", source_sector="GOV")),
+        case("Humanitarian aid was delivered to the people of Gaza by the Egyptian Red Crescent.",
+             Ev("EGY", "PSE", "07")),
+        case("Zelensky was praised by French President Emmanuel Macron for the courage of his "
+             "people.",
+             Ev("FRA", "UKR", "05")),
+        case("Thousands of Rohingya civilians were massacred by the Myanmar army in Rakhine "
+             "state.",
+             Ev("MMR", "MMR", "20", source_sector="MIL")),
+    ],
+    # ------------------------------------------------------------------ dropped subjects
+    "dropped_subject": [
+        case("Belarusian President Alexander Lukashenko met Xi Jinping in Beijing. He also "
+             "allowed Russia to deploy tactical nuclear weapons in Belarus.",
+             Ev("BLR", "CHN", "04", sentence=0), Ev("BLR", "RUS", "06", sentence=1)),
+        case("French President Emmanuel Macron arrived in Beijing on Wednesday. He then urged "
+             "Xi Jinping to put pressure on Russia.",
+             Ev("FRA", "CHN", "02", sentence=1)),
+        case("Hungarian Prime Minister Viktor Orban addressed parliament in Budapest. He "
+             "accused the European Union of trying to drag Hungary into the war.",
+             Ev("HUN", "EUR", "11", sentence=1)),
+        case("Russian Foreign Minister Sergei Lavrov landed in New Delhi. He met his Indian "
+             "counterpart Subrahmanyam Jaishankar.",
+             Ev("RUS", "IND", "04", sentence=1)),
+        case("Italian Prime Minister Giorgia Meloni flew to Kyiv. She pledged new military aid "
+             "to Ukraine.",
+             Ev("ITA", "UKR", "03", sentence=1)),
+        case("Turkish President Tayyip Erdogan received the Swedish prime minister in Ankara. "
+             "He rejected Stockholm's request to join NATO, however.",
+             Ev("TUR", "SWE", "12", sentence=1)),
+        case("US Secretary of State Antony Blinken visited Israel. He urged Benjamin "
+             "Netanyahu's government to protect civilians.",
+             Ev("USA", "ISR", "02", sentence=1)),
+        case("Iran seized a Greek oil tanker in the Persian Gulf. It also threatened "
+             "retaliation against Greece.",
+             Ev("IRN", "GRC", "13", sentence=1)),
+        case("North Korean leader Kim Jong Un visited a munitions factory. He later threatened "
+             "to strike the United States with nuclear weapons.",
+             Ev("PRK", "USA", "13", sentence=1)),
+        case("Brazilian President Luiz Inacio Lula da Silva arrived in Beijing. He signed "
+             "fifteen trade agreements with Xi Jinping.",
+             Ev("BRA", "CHN", "05", sentence=1)),
+        case("German Chancellor Olaf Scholz spoke in the Bundestag. He strongly condemned the "
+             "Hamas attack on Israel.",
+             Ev("DEU", "PSE", "11", sentence=1)),
+        case("China held military drills around Taiwan. It also sanctioned three American "
+             "defence companies.",
+             Ev("CHN", "USA", "16", sentence=1)),
+    ],
+    # ------------------------------------------------------------------ coordination
+    "coordination": [
+        case("The United States, Britain and Canada imposed new sanctions on Russia.",
+             Ev("USA", "RUS", "16"), Ev("GBR", "RUS", "16"), Ev("CAN", "RUS", "16")),
+        case("Russian President Vladimir Putin met Chinese President Xi Jinping and Indian "
+             "Prime Minister Narendra Modi.",
+             Ev("RUS", "CHN", "04"), Ev("RUS", "IND", "04")),
+        case("France and Germany condemned the military coup in Niger.",
+             Ev("FRA", "NER", "11"), Ev("DEU", "NER", "11")),
+        case("Chinese Foreign Minister Wang Yi visited Moscow and met Sergei Lavrov.",
+             Ev("CHN", "RUS", "04", cameo="042"), Ev("CHN", "RUS", "04")),
+        case("Egypt and Qatar called on Israel and Hamas to agree to a ceasefire.",
+             Ev("EGY", "ISR", "02"), Ev("EGY", "PSE", "02"),
+             Ev("QAT", "ISR", "02"), Ev("QAT", "PSE", "02")),
+        case("Armenia and Azerbaijan accused each other of violating the ceasefire.",
+             Ev("ARM", "AZE", "11"), Ev("AZE", "ARM", "11")),
+        case("Turkish President Erdogan phoned Putin and Zelensky on Sunday.",
+             Ev("TUR", "RUS", "04"), Ev("TUR", "UKR", "04")),
+        case("Japan and South Korea signed a defence agreement with the United States.",
+             Ev("JPN", "USA", "05"), Ev("KOR", "USA", "05")),
+        case("Moscow expelled Latvian, Lithuanian and Estonian diplomats.",
+             Ev("RUS", "LVA", "16"), Ev("RUS", "LTU", "16"), Ev("RUS", "EST", "16")),
+        case("Britain sent humanitarian aid to Turkey and Syria after the earthquake.",
+             Ev("GBR", "TUR", "07"), Ev("GBR", "SYR", "07")),
+        case("Pope Francis received Argentine President Javier Milei and Ukrainian President "
+             "Volodymyr Zelensky at the Vatican.",
+             Ev("VAT", "ARG", "04"), Ev("VAT", "UKR", "04")),
+        case("India and Pakistan exchanged artillery fire along the Line of Control in Kashmir.",
+             Ev("IND", "PAK", "19"), Ev("PAK", "IND", "19")),
+        case("Washington and London demanded that Iran release the tanker.",
+             Ev("USA", "IRN", "10"), Ev("GBR", "IRN", "10")),
+    ],
+    # ------------------------------------------------------------------ nominal events
+    "nominal": [
+        case("The meeting between Xi Jinping and Vladimir Putin lasted more than four hours.",
+             Ev("CHN", "RUS", "04"), Ev("RUS", "CHN", "04")),
+        case("Wang Yi's visit to Moscow angered Washington.",
+             Ev("CHN", "RUS", "04", cameo="042")),
+        case("Russia's invasion of Ukraine began on February 24, 2022.",
+             Ev("RUS", "UKR", "19", date="2022-02-24")),
+        case("European Union sanctions against Iran took effect.",
+             Ev("EUR", "IRN", "16")),
+        case("The arrest of Alexei Navalny by Russian police sparked protests around the world.",
+             Ev("RUS", "RUS", "17", source_sector="COP")),
+        case("The Israeli bombardment of Gaza continued for a third day.",
+             Ev("ISR", "PSE", "19")),
+        case("The signing of the agreement between Saudi Arabia and Iran took place in Beijing.",
+             Ev("SAU", "IRN", "05"), Ev("IRN", "SAU", "05")),
+        case("The withdrawal of American troops from Afghanistan ended in August 2021.",
+             Ev("USA", "AFG", "08", date="2021-08")),
+        case("Protests by Iranian demonstrators against the government in Tehran have continued "
+             "for weeks.",
+             Ev("IRN", "IRN", "14", source_sector="OPP", target_sector="GOV")),
+        case("American military aid to Kyiv exceeds 40 billion dollars.",
+             Ev("USA", "UKR", "07")),
+        case("The phone call between Joe Biden and Xi Jinping lasted two hours.",
+             Ev("USA", "CHN", "04"), Ev("CHN", "USA", "04")),
+        case("Germany's expulsion of Russian diplomats angered the Kremlin.",
+             Ev("DEU", "RUS", "16")),
+        case("North Korea's threat of a nuclear attack on Japan alarmed Tokyo.",
+             Ev("PRK", "JPN", "13")),
+        case("The United Nations investigation into Russian war crimes in Ukraine lasted a year.",
+             Ev("UNO", "RUS", "09")),
+    ],
+    # ------------------------------------------------------------------ reported speech
+    "reported": [
+        case("Kremlin spokesman Dmitry Peskov said Russia had expelled three Estonian "
+             "diplomats.",
+             Ev("RUS", "EST", "16", speaker="RUS")),
+        case("According to the British Ministry of Defence, Russia has deployed new troops to "
+             "the border with Finland.",
+             Ev("RUS", "FIN", "15", speaker="GBR")),
+        case("President Joe Biden said the United States would send more Patriot systems to "
+             "Ukraine.",
+             Ev("USA", "UKR", "03", speaker="USA")),
+        case("Iran's IRNA news agency reported that police had arrested dozens of protesters in "
+             "Tehran.",
+             Ev("IRN", "IRN", "17", source_sector="COP", speaker="IRN")),
+        case("Ukrainian Foreign Minister Dmytro Kuleba said Russian forces had shelled the "
+             "railway station in Kramatorsk.",
+             Ev("RUS", "UKR", "19", source_sector="MIL", speaker="UKR")),
+        case("\"We have signed a cooperation agreement with China,\" Brazilian President Lula "
+             "said.",
+             Ev("BRA", "CHN", "05", speaker="BRA")),
+        case("The Pentagon confirmed that an American drone had been shot down by a Russian "
+             "fighter jet over the Black Sea.",
+             Ev("RUS", "USA", "19", speaker="USA")),
+        case("Israeli Prime Minister Benjamin Netanyahu said Israel had killed a Hezbollah "
+             "commander in Beirut.",
+             Ev("ISR", "LBN", "18", speaker="ISR")),
+        case("NATO Secretary General Jens Stoltenberg said Russia had deployed Iskander missiles "
+             "in Kaliningrad.",
+             Ev("RUS", None, "15", speaker="IGO")),
+        case("Beijing announced that it had suspended climate cooperation with the United "
+             "States.",
+             Ev("CHN", "USA", "16", speaker="CHN")),
+        case("Iran's foreign minister wrote on X that Tehran had released two French citizens.",
+             Ev("IRN", "FRA", "08", speaker="IRN")),
+        case("According to OPCW inspectors, the Syrian government used chemical weapons against "
+             "civilians in Douma.",
+             Ev("SYR", "SYR", "20", source_sector="GOV")),
+    ],
+    # ------------------------------------------------------------------ intent / future
+    "intent": [
+        case("Chinese Foreign Minister Wang Yi will visit Moscow next week.",
+             Ev("CHN", "RUS", "03", cameo="036", intent=True)),
+        case("President Joe Biden will meet Japanese Prime Minister Fumio Kishida in Hiroshima.",
+             Ev("USA", "JPN", "03", cameo="036", intent=True)),
+        case("The European Union plans to impose new sanctions on Iran.",
+             Ev("EUR", "IRN", "13", intent=True)),
+        case("Germany will supply Ukraine with more Leopard 2 tanks.",
+             Ev("DEU", "UKR", "03", intent=True)),
+        case("Russian President Vladimir Putin threatened to cut gas supplies to Moldova.",
+             Ev("RUS", "MDA", "13")),
+        case("North Korea threatened to respond with nuclear force to the American military "
+             "drills.",
+             Ev("PRK", "USA", "13")),
+        case("The Polish government wants to expel the Belarusian ambassador.",
+             Ev("POL", "BLR", "13", intent=True)),
+        case("Israel vowed to destroy Hamas.",
+             Ev("ISR", "PSE", "13", intent=True)),
+        case("Indian Prime Minister Narendra Modi will make a state visit to the United States "
+             "in June.",
+             Ev("IND", "USA", "03", cameo="036", intent=True)),
+        case("China intends to strengthen military cooperation with Russia.",
+             Ev("CHN", "RUS", "03", intent=True)),
+        case("French President Emmanuel Macron announced that France will recognise the State "
+             "of Palestine.",
+             Ev("FRA", "PSE", "03", intent=True)),
+        case("The United States is ready to negotiate with Iran over its nuclear programme.",
+             Ev("USA", "IRN", "03", cameo="036")),
+        case("The Kremlin warned that it will strike any convoy carrying Western weapons into "
+             "Ukraine.",
+             Ev("RUS", None, "13", source_sector="GOV")),
+    ],
+    # ------------------------------------------------------------------ relative dates
+    "dates": [
+        case("Last September, Russian President Vladimir Putin met Xi Jinping in Samarkand.",
+             Ev("RUS", "CHN", "04", date="2022-09")),
+        case("In December, Zelensky visited Washington.",
+             Ev("UKR", "USA", "04", date="2022-12")),
+        case("Yesterday French police arrested more than a hundred protesters in Paris.",
+             Ev("FRA", "FRA", "17", date="2023-02-28", source_sector="COP")),
+        case("On Tuesday, Italian Foreign Minister Antonio Tajani hosted his Egyptian "
+             "counterpart Sameh Shoukry in Rome.",
+             Ev("ITA", "EGY", "04", date="2023-02-28"), date="2023-03-02"),
+        case("In February 2022, Russia invaded Ukraine.",
+             Ev("RUS", "UKR", "19", date="2022-02")),
+        case("Last month, China held military drills around Taiwan.",
+             Ev("CHN", "TWN", "15", date="2023-04"), date="2023-05-10"),
+        case("On March 14, 2022, Turkish President Erdogan phoned Putin.",
+             Ev("TUR", "RUS", "04", date="2022-03-14"), date="2022-03-20"),
+        case("Last year the European Union imposed sanctions on Tehran.",
+             Ev("EUR", "IRN", "16", date="2022")),
+        case("Three days ago, Italian Prime Minister Giorgia Meloni met Tunisian President Kais "
+             "Saied in Tunis.",
+             Ev("ITA", "TUN", "04", date="2023-06-07"), date="2023-06-10"),
+        case("Last Monday, the British government expelled a Russian diplomat.",
+             Ev("GBR", "RUS", "16", date="2023-02-27"), date="2023-03-03"),
+        case("On Sunday, thousands of Israelis protested in Tel Aviv against the Netanyahu "
+             "government's judicial overhaul.",
+             Ev("ISR", "ISR", "14", date="2023-03-12"), date="2023-03-15"),
+        case("In 2018 the United States imposed tariffs on Chinese steel.",
+             Ev("USA", "CHN", "16", date="2018")),
+        case("On January 3, the United States killed Iranian General Qassem Soleimani in a "
+             "drone strike in Baghdad.",
+             Ev("USA", "IRN", "18", date="2020-01-03"), date="2020-01-05"),
+        case("Yesterday the European Commission launched an investigation into Chinese "
+             "subsidies for electric cars.",
+             Ev("EUR", "CHN", "09", date="2023-10-04"), date="2023-10-05"),
+        case("Last Tuesday, Chinese President Xi Jinping received Belarusian President "
+             "Alexander Lukashenko in Beijing.",
+             Ev("CHN", "BLR", "04", date="2023-02-28"), date="2023-03-03"),
+        case("In March 2021, the United States and the European Union imposed sanctions on "
+             "Chinese officials over Xinjiang.",
+             Ev("USA", "CHN", "16", date="2021-03"), Ev("EUR", "CHN", "16", date="2021-03")),
+    ],
+    # ------------------------------------------------------------------ role-named actors
+    "roles": [
+        case("The Italian foreign minister met his Libyan counterpart in Tripoli.",
+             Ev("ITA", "LBY", "04", source_sector="GOV", target_sector="GOV")),
+        case("In Paris, police arrested dozens of protesters demonstrating against the pension "
+             "reform.",
+             Ev("FRA", "FRA", "17", source_sector="COP", target_sector="OPP")),
+        case("In Colombo, protesters stormed the presidential palace.",
+             Ev("LKA", "LKA", "14", source_sector="OPP")),
+        case("Moscow accused Kyiv of attacking the Kremlin with drones.",
+             Ev("RUS", "UKR", "11", source_sector="GOV", target_sector="GOV")),
+        case("The Kremlin rejected the Ukrainian peace proposal.",
+             Ev("RUS", "UKR", "12", source_sector="GOV")),
+        case("Beijing condemned the visit of the American House speaker to Taiwan.",
+             Ev("CHN", "USA", "11", source_sector="GOV")),
+        case("The Israeli army bombed Hezbollah positions in southern Lebanon.",
+             Ev("ISR", "LBN", "19", source_sector="MIL")),
+        case("Houthi rebels seized a merchant ship in the Red Sea.",
+             Ev("YEM", None, "18", source_sector="REB")),
+        case("The White House criticised the Israeli government over settlement expansion.",
+             Ev("USA", "ISR", "11", source_sector="GOV", target_sector="GOV")),
+        case("French troops withdrew from Mali.",
+             Ev("FRA", "MLI", "08", source_sector="MIL")),
+        case("Russia's prosecutor general charged journalist Vladimir Kara-Murza with treason.",
+             Ev("RUS", "RUS", "11", source_sector="JUD")),
+        case("The Chinese president received the German chancellor in Beijing.",
+             Ev("CHN", "DEU", "04", source_sector="GOV", target_sector="GOV")),
+        case("The British king offered his condolences to the Turkish people after the "
+             "earthquake.",
+             Ev("GBR", "TUR", "01", source_sector="GOV")),
+        case("In Belgrade, protesters demanded the government's resignation.",
+             Ev("SRB", "SRB", "10", source_sector="OPP", target_sector="GOV")),
+        case("Milan prosecutors opened an investigation into Italian tourism minister Daniela "
+             "Santanche.",
+             Ev("ITA", "ITA", "09", source_sector="JUD")),
+    ],
+    # ------------------------------------------------------------------ apposition, post-posed subjects
+    "syntax": [
+        case("Wang Yi, China's top diplomat, met US Secretary of State Antony Blinken in Munich.",
+             Ev("CHN", "USA", "04")),
+        case("Sergei Lavrov, the Russian foreign minister, accused the United States of fuelling "
+             "the conflict.",
+             Ev("RUS", "USA", "11")),
+        case("\"We will not allow NATO to expand,\" said Russian Foreign Minister Sergei Lavrov, "
+             "who met his Chinese counterpart Wang Yi on Monday.",
+             Ev("RUS", "CHN", "04")),
+        case("Xi Jinping, the Chinese leader, received Belarusian President Alexander "
+             "Lukashenko in Beijing.",
+             Ev("CHN", "BLR", "04")),
+        case("Condemning the Russian attack on Odessa, UN Secretary-General Antonio Guterres "
+             "called for an immediate ceasefire.",
+             Ev("UNO", "RUS", "11")),
+    ],
+    # ------------------------------------------------------------------ modality (hypothetical)
+    "modality": [
+        case("If Russia attacked Moldova, NATO could intervene.",
+             flagged=Ev("RUS", "MDA", "19", flag="hypothetical")),
+        case("President Joe Biden may meet Xi Jinping in November.",
+             flagged=Ev("USA", "CHN", "04", flag="hypothetical")),
+        case("Iran possibly supplied ballistic missiles to Russia.",
+             flagged=Ev("IRN", "RUS", "07", flag="hypothetical")),
+        case("Should Beijing invade Taiwan, the United States would impose sanctions on China.",
+             flagged=(Ev("CHN", "TWN", "19", flag="hypothetical"),
+                      Ev("USA", "CHN", "16", flag="hypothetical"))),
+    ],
+    # ------------------------------------------------------------------ no political event
+    "none": [
+        case("Temperatures in London topped 30 degrees Celsius over the weekend.", no_event=True),
+        case("Italy beat France 3-1 in the final of the European volleyball championship.",
+             no_event=True),
+        case("The Louvre recorded a record number of visitors in 2023.", no_event=True),
+        case("Apple unveiled its new iPhone at an event in California.", no_event=True),
+    ],
+}
+
+# ------------------------------------------------------------------ clutter
+BODY_QUIET = ("Temperatures in London topped 30 degrees Celsius over the weekend. "
+              "Forecasters expect the hot spell to last until Thursday.")
+BODY_EVENT = ("French President Emmanuel Macron met Italian Prime Minister Giorgia Meloni in "
+              "Rome yesterday. The two leaders discussed migration for several hours.")
+COOKIE = ("We use cookies to improve your experience on our site. By continuing to browse you "
+          "agree to our use of cookies.\nAccept all\nReject")
+BIO = ("John Smith is a foreign correspondent based in Moscow. He has covered the war in "
+       "Ukraine for the paper since 2014 and has interviewed Vladimir Putin.")
+RELATED = ("More stories\nPutin threatens NATO with retaliation\nBiden meets Zelensky in Kyiv\n"
+           "Iran arrests two French journalists\nChina condemns new US sanctions")
+CLUTTER_HTML = f"""<!doctype html><html lang="en"><head><title>London swelters</title></head>
+<body><div id="cookie-banner"><p>{COOKIE.splitlines()[0]}</p><button>Accept all</button>
+<button>Reject</button></div>
+<header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+<article><h1>London swelters in record heat</h1>
+<p>Temperatures in London topped 30 degrees Celsius over the weekend.</p>
+<p>Forecasters expect the hot spell to last until Thursday, and the health service advised
+older people to stay indoors during the hottest hours.</p>
+<div class="author-bio"><p>{BIO}</p></div></article>
+<aside class="related"><h3>More stories</h3><ul>
+<li><a href="/1">Putin threatens NATO with retaliation</a></li>
+<li><a href="/2">Biden meets Zelensky in Kyiv</a></li>
+<li><a href="/3">Iran arrests two French journalists</a></li>
+<li><a href="/4">China condemns new US sanctions</a></li></ul></aside>
+<footer><p>© 2023 The Daily Paper. All rights reserved.</p></footer></body></html>"""
+
+CLUTTER = {
+    "clutter-text-quiet": case("\n\n".join([COOKIE, BODY_QUIET, BIO, RELATED]), no_event=True),
+    "clutter-html-quiet": case(CLUTTER_HTML, no_event=True, fmt="html"),
+    "clutter-text-event": case("\n\n".join([COOKIE, BODY_EVENT, BIO, RELATED]),
+                               Ev("FRA", "ITA", "04", date="2023-02-28")),
+}
+
+ALL = {p.values[0]: p.values[1] for p in params(CASES)} | CLUTTER
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder("en")
+
+
+@pytest.mark.parametrize("case_id, c", params(CASES))
+def test_events(coder, case_id, c):
+    check(coder.run(case_id, c), c)
+
+
+@pytest.mark.parametrize("case_id", sorted(CLUTTER))
+def test_clutter_yields_no_event(coder, case_id):
+    c = CLUTTER[case_id]
+    article = coder.run(case_id, c)
+    body = BODY_EVENT if "event" in case_id else BODY_QUIET
+    stray = [e for e in article.events if e.evidence.text not in body]
+    assert not stray, "events from clutter: " + "; ".join(
+        f"{e.cameo} {e.evidence.text!r}" for e in stray)
+    check(article, c)
+
+
+def test_case_tables_cover_every_phenomenon():
+    for category in ("negation", "passive", "dropped_subject", "coordination", "nominal",
+                     "reported", "intent", "dates", "roles"):
+        assert len(CASES[category]) >= 10, category
+    roots = {ev.root for cases in CASES.values() for c in cases for ev in c.events + c.flagged}
+    assert roots >= {f"{i:02d}" for i in range(1, 21)}, sorted(roots)
+
+
+def test_every_record_matches_the_schema(coder):
+    v = validator()
+    errors, count = [], 0
+    for case_id, c in ALL.items():
+        article = coder.run(case_id, c)
+        count += len(article.events)
+        errors += schema_errors(article, v)
+    assert count > len(ALL) // 2, f"only {count} events over {len(ALL)} texts"
+    assert not errors, "\n".join(errors[:50])

@@ -1,0 +1,460 @@
+"""Italian event coding, phenomenon by phenomenon, through the real pipeline.
+
+Each table row is a news sentence (or two), its publication date and the events a correct coder
+must emit: ``Ev(source, target, root, ...)`` (see tests/events_cases.py).  Publication dates:
+2023-03-01 is a Wednesday unless a case says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from events_cases import Coder, Ev, case, check, params, schema_errors, validator
+
+CASES = {
+    # ------------------------------------------------------------------ negation
+    "negation": [
+        case("Il presidente russo Vladimir Putin non ha incontrato il leader cinese Xi Jinping "
+             "durante il vertice di Samarcanda.",
+             flagged=Ev("RUS", "CHN", "04")),
+        case("La Germania non ha inviato carri armati Leopard all'Ucraina.",
+             flagged=Ev("DEU", "UKR", "07")),
+        case("Pechino non ha mai condannato l'invasione russa dell'Ucraina.",
+             Ev("RUS", "UKR", "19"),
+             flagged=Ev("CHN", "RUS", "11")),
+        case("L'Iran ha negato di aver fornito droni alla Russia.",
+             flagged=Ev("IRN", "RUS", "07")),
+        case("Ankara non ha espulso l'ambasciatore svedese nonostante il rogo del Corano a "
+             "Stoccolma.",
+             flagged=Ev("TUR", "SWE", "16")),
+        case("Né la Francia né la Germania hanno firmato la dichiarazione congiunta con la Cina.",
+             flagged=(Ev("FRA", "CHN", "05"), Ev("DEU", "CHN", "05"))),
+        case("A Tbilisi la polizia non ha arrestato nessuno dei manifestanti radunati davanti al "
+             "parlamento georgiano.",
+             flagged=Ev("GEO", None, "17")),
+        case("Gli Stati Uniti non hanno ancora revocato le sanzioni contro il Venezuela.",
+             flagged=Ev("USA", "VEN", "08")),
+        case("Secondo l'esercito, Israele non ha bombardato la Striscia di Gaza nella notte.",
+             flagged=Ev("ISR", "PSE", "19")),
+        case("Il presidente turco Recep Tayyip Erdoğan non ha ricevuto ad Ankara il premier "
+             "svedese Ulf Kristersson.",
+             flagged=Ev("TUR", "SWE", "04")),
+        case("La Cina non ha fornito armi alla Russia, ma ha intensificato gli scambi commerciali "
+             "con Mosca.",
+             Ev("CHN", "RUS", "06"),
+             flagged=Ev("CHN", "RUS", "07")),
+        case("Mosca non ha mai minacciato di usare armi nucleari contro l'Ucraina, ha affermato "
+             "il portavoce del Cremlino Dmitrij Peskov.",
+             flagged=Ev("RUS", "UKR", "13")),
+    ],
+    # ------------------------------------------------------------------ passive
+    "passive": [
+        case("Il leader dell'opposizione russa Aleksej Navalny è stato arrestato dalla polizia "
+             "all'aeroporto di Mosca.",
+             Ev("RUS", "RUS", "17", cameo="173", source_sector="COP", target_sector="OPP")),
+        case("Il ministro degli Esteri cinese Wang Yi è stato ricevuto al Cremlino dal presidente "
+             "Vladimir Putin.",
+             Ev("RUS", "CHN", "04", cameo="043")),
+        case("Nuove sanzioni sono state imposte alla Russia dall'Unione europea.",
+             Ev("EUR", "RUS", "16")),
+        case("Tre diplomatici estoni sono stati espulsi dal governo russo.",
+             Ev("RUS", "EST", "16", source_sector="GOV")),
+        case("Il trattato di pace è stato firmato alla Casa Bianca da Israele ed Emirati Arabi "
+             "Uniti.",
+             Ev("ISR", "ARE", "05"), Ev("ARE", "ISR", "05")),
+        case("Il giornalista americano Evan Gershkovich è stato accusato di spionaggio dalle "
+             "autorità russe.",
+             Ev("RUS", "USA", "11", source_sector="GOV")),
+        case("Kiev è stata colpita da un massiccio attacco missilistico russo.",
+             Ev("RUS", "UKR", "19")),
+        case("La premier Giorgia Meloni è stata ricevuta alla Casa Bianca dal presidente "
+             "americano Joe Biden.",
+             Ev("USA", "ITA", "04", cameo="043")),
+        case("Decine di studentesse sono state fermate dalla polizia iraniana a Teheran.",
+             Ev("IRN", "IRN", "17", source_sector="COP")),
+        case("Il piano di pace cinese è stato respinto da Washington.",
+             Ev("USA", "CHN", "12", source_sector="GOV")),
+        case("Gli aiuti umanitari sono stati consegnati alla popolazione di Gaza dalla Mezzaluna "
+             "Rossa egiziana.",
+             Ev("EGY", "PSE", "07")),
+        case("Zelensky è stato elogiato dal presidente francese Emmanuel Macron per il coraggio "
+             "del suo popolo.",
+             Ev("FRA", "UKR", "05")),
+        case("Migliaia di civili rohingya sono stati massacrati dall'esercito birmano nello "
+             "stato di Rakhine.",
+             Ev("MMR", "MMR", "20", source_sector="MIL")),
+    ],
+    # ------------------------------------------------------------------ dropped subjects
+    "dropped_subject": [
+        case("Il presidente bielorusso Alexander Lukashenko ha incontrato Xi Jinping a Pechino. "
+             "Ha anche permesso alla Russia di schierare armi nucleari tattiche in Bielorussia.",
+             Ev("BLR", "CHN", "04", sentence=0), Ev("BLR", "RUS", "06", sentence=1)),
+        case("Il presidente francese Emmanuel Macron è arrivato a Pechino. Ha poi chiesto a "
+             "Xi Jinping di fare pressione sulla Russia.",
+             Ev("FRA", "CHN", "02", sentence=1)),
+        case("Il premier ungherese Viktor Orbán ha parlato al parlamento di Budapest. Ha "
+             "accusato l'Unione europea di voler trascinare l'Ungheria in guerra.",
+             Ev("HUN", "EUR", "11", sentence=1)),
+        case("Il ministro degli Esteri russo Sergej Lavrov è atterrato a Nuova Delhi. Ha "
+             "incontrato il suo omologo indiano Subrahmanyam Jaishankar.",
+             Ev("RUS", "IND", "04", sentence=1)),
+        case("La premier Giorgia Meloni è volata a Kiev. Ha promesso all'Ucraina nuovi aiuti "
+             "militari.",
+             Ev("ITA", "UKR", "03", sentence=1)),
+        case("Il presidente turco Recep Tayyip Erdoğan ha ricevuto il premier svedese ad Ankara. "
+             "Ha però respinto la richiesta di Stoccolma di entrare nella Nato.",
+             Ev("TUR", "SWE", "12", sentence=1)),
+        case("Il segretario di Stato americano Antony Blinken ha visitato Israele. Ha esortato "
+             "il governo di Benjamin Netanyahu a proteggere i civili.",
+             Ev("USA", "ISR", "02", sentence=1)),
+        case("L'Iran ha sequestrato una petroliera greca nel Golfo Persico. Ha inoltre minacciato "
+             "ritorsioni contro la Grecia.",
+             Ev("IRN", "GRC", "13", sentence=1)),
+        case("Il leader nordcoreano Kim Jong-un ha visitato una fabbrica di munizioni. Ha poi "
+             "minacciato di colpire gli Stati Uniti con armi nucleari.",
+             Ev("PRK", "USA", "13", sentence=1)),
+        case("Il presidente brasiliano Luiz Inácio Lula da Silva è arrivato a Pechino. Ha "
+             "firmato con Xi Jinping quindici accordi commerciali.",
+             Ev("BRA", "CHN", "05", sentence=1)),
+        case("Il cancelliere tedesco Olaf Scholz ha parlato al Bundestag. Ha condannato "
+             "duramente l'attacco di Hamas contro Israele.",
+             Ev("DEU", "PSE", "11", sentence=1)),
+        case("La Cina ha condotto esercitazioni militari intorno a Taiwan. Ha inoltre sanzionato "
+             "tre aziende americane della difesa.",
+             Ev("CHN", "USA", "16", sentence=1)),
+    ],
+    # ------------------------------------------------------------------ coordination
+    "coordination": [
+        case("Stati Uniti, Regno Unito e Canada hanno imposto nuove sanzioni alla Russia.",
+             Ev("USA", "RUS", "16"), Ev("GBR", "RUS", "16"), Ev("CAN", "RUS", "16")),
+        case("Il presidente russo Vladimir Putin ha incontrato il presidente cinese Xi Jinping e "
+             "il primo ministro indiano Narendra Modi.",
+             Ev("RUS", "CHN", "04"), Ev("RUS", "IND", "04")),
+        case("Francia e Germania hanno condannato il colpo di Stato militare in Niger.",
+             Ev("FRA", "NER", "11"), Ev("DEU", "NER", "11")),
+        case("Il ministro degli Esteri cinese Wang Yi ha visitato Mosca e ha incontrato Sergej "
+             "Lavrov.",
+             Ev("CHN", "RUS", "04", cameo="042"), Ev("CHN", "RUS", "04")),
+        case("L'Egitto e il Qatar hanno chiesto a Israele e Hamas un cessate il fuoco.",
+             Ev("EGY", "ISR", "02"), Ev("EGY", "PSE", "02"),
+             Ev("QAT", "ISR", "02"), Ev("QAT", "PSE", "02")),
+        case("Armenia e Azerbaigian si sono accusati a vicenda di aver violato il cessate il "
+             "fuoco.",
+             Ev("ARM", "AZE", "11"), Ev("AZE", "ARM", "11")),
+        case("Il presidente turco Erdoğan ha telefonato a Putin e a Zelensky.",
+             Ev("TUR", "RUS", "04"), Ev("TUR", "UKR", "04")),
+        case("Il Giappone e la Corea del Sud hanno firmato un accordo di difesa con gli Stati "
+             "Uniti.",
+             Ev("JPN", "USA", "05"), Ev("KOR", "USA", "05")),
+        case("Mosca ha espulso diplomatici lettoni, lituani ed estoni.",
+             Ev("RUS", "LVA", "16"), Ev("RUS", "LTU", "16"), Ev("RUS", "EST", "16")),
+        case("Il Regno Unito ha inviato aiuti umanitari in Turchia e in Siria dopo il terremoto.",
+             Ev("GBR", "TUR", "07"), Ev("GBR", "SYR", "07")),
+        case("Papa Francesco ha ricevuto in Vaticano il presidente argentino Javier Milei e il "
+             "presidente ucraino Volodymyr Zelensky.",
+             Ev("VAT", "ARG", "04"), Ev("VAT", "UKR", "04")),
+        case("India e Pakistan si sono scambiati colpi di artiglieria lungo la linea di "
+             "controllo in Kashmir.",
+             Ev("IND", "PAK", "19"), Ev("PAK", "IND", "19")),
+        case("Washington e Londra hanno intimato all'Iran di rilasciare la petroliera.",
+             Ev("USA", "IRN", "10"), Ev("GBR", "IRN", "10")),
+    ],
+    # ------------------------------------------------------------------ nominal events
+    "nominal": [
+        case("L'incontro tra Xi Jinping e Vladimir Putin è durato oltre quattro ore.",
+             Ev("CHN", "RUS", "04"), Ev("RUS", "CHN", "04")),
+        case("La visita di Wang Yi a Mosca ha irritato Washington.",
+             Ev("CHN", "RUS", "04", cameo="042")),
+        case("L'invasione russa dell'Ucraina è iniziata il 24 febbraio 2022.",
+             Ev("RUS", "UKR", "19", date="2022-02-24")),
+        case("Le sanzioni dell'Unione europea contro l'Iran sono entrate in vigore.",
+             Ev("EUR", "IRN", "16")),
+        case("L'arresto di Aleksej Navalny da parte della polizia russa ha provocato proteste "
+             "in tutto il mondo.",
+             Ev("RUS", "RUS", "17", source_sector="COP")),
+        case("I bombardamenti israeliani su Gaza sono proseguiti per il terzo giorno.",
+             Ev("ISR", "PSE", "19")),
+        case("La firma dell'accordo tra Arabia Saudita e Iran è avvenuta a Pechino.",
+             Ev("SAU", "IRN", "05"), Ev("IRN", "SAU", "05")),
+        case("Il ritiro delle truppe americane dall'Afghanistan si è concluso nell'agosto 2021.",
+             Ev("USA", "AFG", "08", date="2021-08")),
+        case("Le proteste dei manifestanti iraniani contro il governo di Teheran continuano da "
+             "settimane.",
+             Ev("IRN", "IRN", "14", source_sector="OPP", target_sector="GOV")),
+        case("Gli aiuti militari americani a Kiev superano i 40 miliardi di dollari.",
+             Ev("USA", "UKR", "07")),
+        case("La telefonata tra Joe Biden e Xi Jinping è durata due ore.",
+             Ev("USA", "CHN", "04"), Ev("CHN", "USA", "04")),
+        case("L'espulsione dei diplomatici russi decisa dalla Germania ha irritato il Cremlino.",
+             Ev("DEU", "RUS", "16")),
+        case("La minaccia nordcoreana di un attacco nucleare contro il Giappone preoccupa Tokyo.",
+             Ev("PRK", "JPN", "13")),
+        case("L'inchiesta delle Nazioni Unite sui crimini di guerra russi in Ucraina è durata "
+             "un anno.",
+             Ev("UNO", "RUS", "09")),
+    ],
+    # ------------------------------------------------------------------ reported speech
+    "reported": [
+        case("Il portavoce del Cremlino Dmitrij Peskov ha detto che la Russia ha espulso tre "
+             "diplomatici estoni.",
+             Ev("RUS", "EST", "16", speaker="RUS")),
+        case("Secondo il ministero della Difesa britannico, la Russia ha schierato nuove truppe "
+             "al confine con la Finlandia.",
+             Ev("RUS", "FIN", "15", speaker="GBR")),
+        case("Il presidente americano Joe Biden ha dichiarato che gli Stati Uniti invieranno "
+             "nuovi sistemi Patriot all'Ucraina.",
+             Ev("USA", "UKR", "03", speaker="USA")),
+        case("L'agenzia iraniana Irna ha riferito che la polizia ha arrestato decine di "
+             "manifestanti a Teheran.",
+             Ev("IRN", "IRN", "17", source_sector="COP", speaker="IRN")),
+        case("Il ministro degli Esteri ucraino Dmytro Kuleba ha affermato che le forze russe "
+             "hanno bombardato la stazione ferroviaria di Kramatorsk.",
+             Ev("RUS", "UKR", "19", source_sector="MIL", speaker="UKR")),
+        case("«Abbiamo firmato un accordo di cooperazione con la Cina», ha dichiarato il "
+             "presidente brasiliano Lula.",
+             Ev("BRA", "CHN", "05", speaker="BRA")),
+        case("Il Pentagono ha confermato che un drone americano è stato abbattuto da un caccia "
+             "russo sul Mar Nero.",
+             Ev("RUS", "USA", "19", speaker="USA")),
+        case("Il premier israeliano Benjamin Netanyahu ha detto che Israele ha ucciso un "
+             "comandante di Hezbollah a Beirut.",
+             Ev("ISR", "LBN", "18", speaker="ISR")),
+        case("Il segretario generale della Nato Jens Stoltenberg ha detto che la Russia ha "
+             "schierato missili Iskander a Kaliningrad.",
+             Ev("RUS", None, "15", speaker="IGO")),
+        case("Il governo di Pechino ha annunciato di aver sospeso la cooperazione con gli Stati "
+             "Uniti sul clima.",
+             Ev("CHN", "USA", "16", speaker="CHN")),
+        case("Il ministro degli Esteri iraniano ha scritto su X che Teheran ha liberato due "
+             "cittadini francesi.",
+             Ev("IRN", "FRA", "08", speaker="IRN")),
+        case("Secondo gli ispettori dell'Opac, il governo siriano ha usato armi chimiche contro "
+             "i civili a Douma.",
+             Ev("SYR", "SYR", "20", source_sector="GOV")),
+    ],
+    # ------------------------------------------------------------------ intent / future
+    "intent": [
+        case("Il ministro degli Esteri cinese Wang Yi visiterà Mosca la prossima settimana.",
+             Ev("CHN", "RUS", "03", cameo="036", intent=True)),
+        case("Il presidente Joe Biden incontrerà il premier giapponese Fumio Kishida a Hiroshima.",
+             Ev("USA", "JPN", "03", cameo="036", intent=True)),
+        case("L'Unione europea intende imporre nuove sanzioni all'Iran.",
+             Ev("EUR", "IRN", "13", intent=True)),
+        case("La Germania fornirà all'Ucraina altri carri armati Leopard 2.",
+             Ev("DEU", "UKR", "03", intent=True)),
+        case("Il presidente russo Vladimir Putin ha minacciato di tagliare le forniture di gas "
+             "alla Moldavia.",
+             Ev("RUS", "MDA", "13")),
+        case("La Corea del Nord ha minacciato di rispondere con la forza nucleare alle "
+             "esercitazioni militari americane.",
+             Ev("PRK", "USA", "13")),
+        case("Il governo polacco vuole espellere l'ambasciatore bielorusso.",
+             Ev("POL", "BLR", "13", intent=True)),
+        case("Israele promette di annientare Hamas.",
+             Ev("ISR", "PSE", "13", intent=True)),
+        case("Il premier indiano Narendra Modi si recherà in visita di Stato negli Stati Uniti "
+             "a giugno.",
+             Ev("IND", "USA", "03", cameo="036", intent=True)),
+        case("La Cina intende rafforzare la cooperazione militare con la Russia.",
+             Ev("CHN", "RUS", "03", intent=True)),
+        case("Il presidente francese Emmanuel Macron ha annunciato che la Francia riconoscerà "
+             "lo Stato di Palestina.",
+             Ev("FRA", "PSE", "03", intent=True)),
+        case("Gli Stati Uniti sono pronti a negoziare con l'Iran sul programma nucleare.",
+             Ev("USA", "IRN", "03", cameo="036")),
+        case("Il Cremlino ha avvertito che attaccherà qualsiasi convoglio di armi occidentali "
+             "diretto in Ucraina.",
+             Ev("RUS", None, "13", source_sector="GOV")),
+    ],
+    # ------------------------------------------------------------------ relative dates
+    "dates": [
+        case("Lo scorso settembre il presidente russo Vladimir Putin ha incontrato Xi Jinping a "
+             "Samarcanda.",
+             Ev("RUS", "CHN", "04", date="2022-09")),
+        case("A dicembre Zelensky ha visitato Washington.",
+             Ev("UKR", "USA", "04", date="2022-12")),
+        case("Ieri la polizia francese ha arrestato oltre cento manifestanti a Parigi.",
+             Ev("FRA", "FRA", "17", date="2023-02-28", source_sector="COP")),
+        case("Martedì il ministro degli Esteri Antonio Tajani ha ricevuto alla Farnesina il suo "
+             "omologo egiziano Sameh Shoukry.",
+             Ev("ITA", "EGY", "04", date="2023-02-28"), date="2023-03-02"),
+        case("Nel febbraio 2022 la Russia ha invaso l'Ucraina.",
+             Ev("RUS", "UKR", "19", date="2022-02")),
+        case("Il mese scorso la Cina ha condotto esercitazioni militari intorno a Taiwan.",
+             Ev("CHN", "TWN", "15", date="2023-04"), date="2023-05-10"),
+        case("Il 14 marzo 2022 il presidente turco Erdoğan ha telefonato a Putin.",
+             Ev("TUR", "RUS", "04", date="2022-03-14"), date="2022-03-20"),
+        case("L'anno scorso l'Unione europea ha imposto sanzioni a Teheran.",
+             Ev("EUR", "IRN", "16", date="2022")),
+        case("Tre giorni fa la premier Giorgia Meloni ha incontrato a Tunisi il presidente "
+             "tunisino Kais Saied.",
+             Ev("ITA", "TUN", "04", date="2023-06-07"), date="2023-06-10"),
+        case("Lunedì scorso il governo britannico ha espulso un diplomatico russo.",
+             Ev("GBR", "RUS", "16", date="2023-02-27")),
+        case("Domenica migliaia di israeliani hanno protestato a Tel Aviv contro la riforma "
+             "giudiziaria del governo Netanyahu.",
+             Ev("ISR", "ISR", "14", date="2023-03-12"), date="2023-03-15"),
+        case("Nel 2018 gli Stati Uniti hanno imposto dazi sull'acciaio cinese.",
+             Ev("USA", "CHN", "16", date="2018")),
+        case("Il 3 gennaio gli Stati Uniti hanno ucciso il generale iraniano Qassem Soleimani "
+             "con un drone a Baghdad.",
+             Ev("USA", "IRN", "18", date="2020-01-03"), date="2020-01-05"),
+        case("Ieri la Commissione europea ha avviato un'indagine sui sussidi cinesi alle auto "
+             "elettriche.",
+             Ev("EUR", "CHN", "09", date="2023-10-04"), date="2023-10-05"),
+    ],
+    # ------------------------------------------------------------------ role-named actors
+    "roles": [
+        case("Il ministro degli Esteri italiano ha incontrato il suo omologo libico a Tripoli.",
+             Ev("ITA", "LBY", "04", source_sector="GOV", target_sector="GOV")),
+        case("A Parigi la polizia ha arrestato decine di manifestanti che protestavano contro "
+             "la riforma delle pensioni.",
+             Ev("FRA", "FRA", "17", source_sector="COP", target_sector="OPP")),
+        case("A Colombo i manifestanti hanno preso d'assalto il palazzo presidenziale.",
+             Ev("LKA", "LKA", "14", source_sector="OPP")),
+        case("Mosca ha accusato Kiev di aver attaccato il Cremlino con i droni.",
+             Ev("RUS", "UKR", "11", source_sector="GOV", target_sector="GOV")),
+        case("Il Cremlino ha respinto la proposta di pace ucraina.",
+             Ev("RUS", "UKR", "12", source_sector="GOV")),
+        case("Pechino ha condannato la visita della speaker della Camera americana a Taiwan.",
+             Ev("CHN", "USA", "11", source_sector="GOV")),
+        case("L'esercito israeliano ha bombardato postazioni di Hezbollah nel sud del Libano.",
+             Ev("ISR", "LBN", "19", source_sector="MIL")),
+        case("I ribelli Houthi hanno sequestrato una nave mercantile nel Mar Rosso.",
+             Ev("YEM", None, "18", source_sector="REB")),
+        case("La Casa Bianca ha criticato il governo israeliano per l'espansione degli "
+             "insediamenti.",
+             Ev("USA", "ISR", "11", source_sector="GOV", target_sector="GOV")),
+        case("Le truppe francesi si sono ritirate dal Mali.",
+             Ev("FRA", "MLI", "08", source_sector="MIL")),
+        case("Il procuratore generale russo ha accusato di tradimento il giornalista Vladimir "
+             "Kara-Murza.",
+             Ev("RUS", "RUS", "11", source_sector="JUD")),
+        case("Il presidente cinese ha ricevuto a Pechino il cancelliere tedesco.",
+             Ev("CHN", "DEU", "04", source_sector="GOV", target_sector="GOV")),
+        case("Il capo dello Stato ha espresso le condoglianze dell'Italia al popolo turco per le "
+             "vittime del terremoto.",
+             Ev("ITA", "TUR", "01", source_sector="GOV")),
+        case("A Belgrado i manifestanti hanno chiesto le dimissioni del governo.",
+             Ev("SRB", "SRB", "10", source_sector="OPP", target_sector="GOV")),
+        case("La procura di Milano ha aperto un'indagine sulla ministra del Turismo Daniela "
+             "Santanchè.",
+             Ev("ITA", "ITA", "09", source_sector="JUD")),
+    ],
+    # ------------------------------------------------------------------ apposition, post-posed subjects
+    "syntax": [
+        case("Wang Yi, il massimo diplomatico cinese, ha incontrato a Monaco il segretario di "
+             "Stato americano Antony Blinken.",
+             Ev("CHN", "USA", "04")),
+        case("Lo ha detto a Xi Jinping il presidente bielorusso Alexander Lukashenko.",
+             Ev("BLR", "CHN", "01")),
+        case("A Mosca ha incontrato Putin anche il presidente iraniano Ebrahim Raisi.",
+             Ev("IRN", "RUS", "04")),
+        case("Sergej Lavrov, ministro degli Esteri russo, ha accusato gli Stati Uniti di "
+             "alimentare il conflitto.",
+             Ev("RUS", "USA", "11")),
+        case("Ha condannato l'attacco russo contro Odessa il segretario generale dell'Onu "
+             "António Guterres.",
+             Ev("UNO", "RUS", "11")),
+    ],
+    # ------------------------------------------------------------------ modality (hypothetical)
+    "modality": [
+        case("Se la Russia attaccasse la Moldavia, la Nato potrebbe intervenire.",
+             flagged=Ev("RUS", "MDA", "19", flag="hypothetical")),
+        case("Il presidente Joe Biden potrebbe incontrare Xi Jinping a novembre.",
+             flagged=Ev("USA", "CHN", "04", flag="hypothetical")),
+        case("Forse l'Iran ha fornito missili balistici alla Russia.",
+             flagged=Ev("IRN", "RUS", "07", flag="hypothetical")),
+        case("Qualora Pechino invadesse Taiwan, gli Stati Uniti imporrebbero sanzioni alla Cina.",
+             flagged=(Ev("CHN", "TWN", "19", flag="hypothetical"),
+                      Ev("USA", "CHN", "16", flag="hypothetical"))),
+    ],
+    # ------------------------------------------------------------------ no political event
+    "none": [
+        case("Le temperature a Milano hanno superato i 30 gradi nel fine settimana.",
+             no_event=True),
+        case("L'Italia ha battuto la Francia 3-1 nella finale degli Europei di pallavolo.",
+             no_event=True),
+        case("Il museo del Louvre ha registrato un numero record di visitatori nel 2023.",
+             no_event=True),
+        case("Il film di Paolo Sorrentino ha vinto il premio Oscar come miglior film straniero.",
+             no_event=True),
+    ],
+}
+
+# ------------------------------------------------------------------ clutter
+BODY_QUIET = ("Le temperature a Milano hanno superato i 30 gradi nel fine settimana. "
+              "La protezione civile invita a bere molta acqua e a evitare le ore più calde.")
+BODY_EVENT = ("Il presidente francese Emmanuel Macron ha incontrato ieri a Roma la premier "
+              "Giorgia Meloni. I due leader hanno parlato a lungo di migranti.")
+COOKIE = ("Questo sito utilizza cookie tecnici e di profilazione, anche di terze parti. "
+          "Continuando la navigazione accetti l'uso dei cookie.\nAccetta tutti\nRifiuta")
+BIO = ("Marco Bianchi è corrispondente da Mosca dal 2015. Ha seguito per il nostro giornale la "
+       "guerra in Ucraina e ha intervistato il presidente russo Vladimir Putin.")
+RELATED = ("Altre notizie\nPutin minaccia la Nato: pronti a colpire\nBiden incontra Zelensky "
+           "a Kiev\nL'Iran arresta due giornalisti francesi\nLa Cina condanna le sanzioni "
+           "americane")
+CLUTTER_HTML = f"""<!doctype html><html lang="it"><head><title>Caldo record a Milano</title></head>
+<body><div id="cookie-banner"><p>{COOKIE.splitlines()[0]}</p><button>Accetta tutti</button>
+<button>Rifiuta</button></div>
+<header><nav><a href="/">Home</a> <a href="/esteri">Esteri</a></nav></header>
+<article><h1>Caldo record a Milano</h1>
+<p>Le temperature a Milano hanno superato i 30 gradi nel fine settimana.</p>
+<p>La protezione civile invita a bere molta acqua e a evitare le ore più calde della giornata,
+soprattutto per anziani e bambini.</p>
+<div class="author-bio"><p>{BIO}</p></div></article>
+<aside class="related"><h3>Altre notizie</h3><ul>
+<li><a href="/1">Putin minaccia la Nato: pronti a colpire</a></li>
+<li><a href="/2">Biden incontra Zelensky a Kiev</a></li>
+<li><a href="/3">L'Iran arresta due giornalisti francesi</a></li>
+<li><a href="/4">La Cina condanna le sanzioni americane</a></li></ul></aside>
+<footer><p>© 2023 Il Quotidiano. Tutti i diritti riservati.</p></footer></body></html>"""
+
+CLUTTER = {
+    "clutter-text-quiet": case("\n\n".join([COOKIE, BODY_QUIET, BIO, RELATED]), no_event=True),
+    "clutter-html-quiet": case(CLUTTER_HTML, no_event=True, fmt="html"),
+    "clutter-text-event": case("\n\n".join([COOKIE, BODY_EVENT, BIO, RELATED]),
+                               Ev("FRA", "ITA", "04", date="2023-02-28")),
+}
+
+ALL = {p.values[0]: p.values[1] for p in params(CASES)} | CLUTTER
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder("it")
+
+
+@pytest.mark.parametrize("case_id, c", params(CASES))
+def test_events(coder, case_id, c):
+    check(coder.run(case_id, c), c)
+
+
+@pytest.mark.parametrize("case_id", sorted(CLUTTER))
+def test_clutter_yields_no_event(coder, case_id):
+    c = CLUTTER[case_id]
+    article = coder.run(case_id, c)
+    body = BODY_EVENT if "event" in case_id else BODY_QUIET
+    stray = [e for e in article.events if e.evidence.text not in body]
+    assert not stray, "events from clutter: " + "; ".join(
+        f"{e.cameo} {e.evidence.text!r}" for e in stray)
+    check(article, c)
+
+
+def test_case_tables_cover_every_phenomenon():
+    for category in ("negation", "passive", "dropped_subject", "coordination", "nominal",
+                     "reported", "intent", "dates", "roles"):
+        assert len(CASES[category]) >= 10, category
+    roots = {ev.root for cases in CASES.values() for c in cases for ev in c.events + c.flagged}
+    assert roots >= {f"{i:02d}" for i in range(1, 21)}, sorted(roots)
+
+
+def test_every_record_matches_the_schema(coder):
+    v = validator()
+    errors, count = [], 0
+    for case_id, c in ALL.items():
+        article = coder.run(case_id, c)
+        count += len(article.events)
+        errors += schema_errors(article, v)
+    assert count > len(ALL) // 2, f"only {count} events over {len(ALL)} texts"
+    assert not errors, "\n".join(errors[:50])
