@@ -541,7 +541,8 @@ def test_lexicon_loader(code):
 # ----------------------------------------------------------------------- modality.yaml
 
 MODALITY_LISTS = ("negation", "hypothetical_markers", "modal_verbs", "modal_always_hypothetical",
-                  "hedges", "intent_verbs", "reporting_verbs", "denial_verbs")
+                  "hedges", "intent_verbs", "reporting_verbs", "denial_verbs",
+                  "source_markers", "failure_verbs", "reciprocal_markers")
 
 
 def test_modality_languages():

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from cronaca.actors.kb import knowledge_base
 from cronaca.actors.resolve import Context, Place, _dictionary_form, place_of, resolve
 from cronaca.events.codes import lookup
-from cronaca.events.lexicon import DEFAULT_TARGETS, FALLBACK_TARGETS, Entry, Modality, \
+from cronaca.events.lexicon import DEFAULT_TARGETS, FALLBACK_TARGETS, WORD, Entry, Modality, \
     intent_code, lexicon, modality
 from cronaca.events.syntax import Graph
 from cronaca.geo.gazetteer import gazetteer
@@ -122,11 +122,43 @@ def _negated(g: Graph, n: int, m: Modality) -> bool:
            (g.lemma(c) in m.negation or g.tokens[c].text.lower() in m.negation)
            for c in g.children[n] + [a for x in _aux(g, n) for a in g.children[x]]):
         return True
+    # "Neither France nor Germany signed", "Né la Francia né la Germania hanno firmato"
+    for s in _subject(g, n, False):
+        if any(g.tokens[c].text.lower() in ("neither", "nor", "né", "ne'")
+               for c in [s] + g.children[s] if c <= s):
+            return True
     # "non vuole incontrare", "did not agree to meet": negation on the governing verb
     h = g.head(n)
     if h is not None and g.dep(n) == "xcomp":
+        if g.lemma(h) in m.failure_verbs:          # "failed to condemn"
+            return not _negated(g, h, m)
         return _negated(g, h, m)
     return False
+
+
+def _reciprocal(g: Graph, m: Modality | None) -> bool:
+    """"each other", "a vicenda", "exchanged fire": both sides act on each other."""
+    if m is None:
+        return False
+    low = [w for t in g.tokens for w in WORD.findall(t.text.lower())]
+    return any(tuple(low[i:i + len(mk)]) == mk
+               for mk in m.reciprocal_markers for i in range(len(low) - len(mk) + 1))
+
+
+def _source_marker(g: Graph, m: Modality) -> int | None:
+    """The nominal after "according to" / "secondo" in the sentence: who the report is from."""
+    low = [t.text.lower() for t in g.tokens]
+    for marker in m.source_markers:
+        size = len(marker)
+        for i in range(len(low) - size + 1):
+            if tuple(low[i:i + size]) != marker:
+                continue
+            span = set(range(i, i + size))
+            for k in range(i + size, min(len(low), i + size + 8)):
+                if g.tokens[k].pos in ("NOUN", "PROPN") and (
+                        g.head(k) in span or any(g.head(x) == k for x in span)):
+                    return k
+    return None
 
 
 def _hypothetical(g: Graph, n: int, m: Modality, lang: str) -> tuple[bool, str]:
@@ -409,6 +441,11 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
             if kind == "verb" and frame.sources and g.dep(n) in ("root", "ROOT".lower()):
                 subjects.extend(frame.sources)
 
+    if not subjects:                      # "Lavrov landed in New Delhi. He met ..."
+        for n, tok in enumerate(g.tokens):
+            if g.dep(n) in ("root", "ROOT".lower()) and tok.pos in VERB_POS:
+                subjects.extend(a for a in _resolve_all(g, _subject(g, n, g.passive(n)), ctx)
+                                if a.country and g.tokens[g.head(n) or n].pos != "PRON")
     frames.sort(key=lambda f: f.n)
     frames = _obligations_as_demands(g, frames, mod, ctx)
     reporters_with_content = {f.reporter for f in frames if f.reporter is not None and f.sources}
@@ -478,6 +515,9 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         targets = _resolve_all(g, target_heads, ctx)
         place, slot = None, "passive subject"
         taken.update(target_heads)
+        if not targets and passive:       # "sanctions were imposed on Russia by the EU"
+            others = [(s, c) for s, c in slots if s not in ("agent", "nsubj:pass", "nsubj")]
+            targets, place, slot = _targets(g, n, entry, others, ctx, lang, taken | consumed)
     else:
         targets, place, slot = _targets(g, n, entry, slots, ctx, lang, taken | consumed)
         if not targets:
@@ -535,6 +575,12 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         if g.lemma(reporter) in mod.denial_verbs:
             negated = True
             how.append(f"denied by '{g.tokens[reporter].text}'")
+    if speaker is None and (marker := _source_marker(g, mod)) is not None and \
+            marker not in subj:
+        found = _resolve_all(g, [marker], ctx)
+        if found:
+            speaker = found[0]
+            how.append(f"speaker: '{g.tokens[marker].text}' (source marker)")
     if negated:
         how.append("negated")
     if why_h:
@@ -634,7 +680,12 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
             hypothetical = True
     info = lookup(code)
     pairs: list[tuple[Actor, Actor | None]] = []
-    if frame.targets:
+    reciprocal = len(frame.sources) > 1 and not any(a.country for a in frame.targets) and \
+        _reciprocal(g, modality(article.language or ""))
+    if reciprocal:
+        pairs = [(s, t) for s in frame.sources for t in frame.sources if s is not t]
+        frame.how.append("reciprocal: each side acts on the other")   # "accusati a vicenda"
+    elif frame.targets:
         pairs = [(s, t) for s in frame.sources for t in frame.targets]
     elif len(frame.sources) > 1 and frame.entry.code.startswith(RECIPROCAL_ROOTS):
         pairs = [(frame.sources[0], t) for t in frame.sources[1:]]   # "X e Y si sono incontrati"

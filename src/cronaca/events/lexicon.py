@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -107,6 +108,12 @@ class Modality:
     future_is_intent: bool
     reporting_verbs: frozenset[str]
     denial_verbs: frozenset[str]
+    source_markers: tuple[tuple[str, ...], ...] = ()   # "according to", "secondo": who says so
+    failure_verbs: frozenset[str] = frozenset()       # "failed to condemn": not done
+    reciprocal_markers: tuple[tuple[str, ...], ...] = ()  # "each other", "a vicenda"
+
+
+WORD = re.compile(r"\w+'|\w+")
 
 
 @cache
@@ -124,7 +131,11 @@ def modality(lang: str) -> Modality | None:
         modal_verbs=words("modal_verbs"), modal_always=words("modal_always_hypothetical"),
         hedges=words("hedges"), intent_verbs=words("intent_verbs"),
         future_is_intent=bool(data.get("future_is_intent", True)),
-        reporting_verbs=words("reporting_verbs"), denial_verbs=words("denial_verbs"))
+        reporting_verbs=words("reporting_verbs"), denial_verbs=words("denial_verbs"),
+        source_markers=tuple(tuple(w.split()) for w in sorted(words("source_markers"),
+                                                               key=lambda w: -len(w.split()))),
+        failure_verbs=words("failure_verbs"),
+        reciprocal_markers=tuple(tuple(WORD.findall(w)) for w in words("reciprocal_markers")))
 
 
 @cache
