@@ -406,7 +406,7 @@ def test_clutter_loader():
 
 TRIGGER_KEYS = {"lemma", "code", "with", "target", "place_is_target", "passive_like",
                 "of_is_target", "confidence", "note"}
-SLOT = re.compile(r"(obj|iobj|dobj|dative|nsubj|nsubj:pass|obl|nmod|(obl|nmod|prep):[a-z]+( [a-z]+)*)")
+SLOT = re.compile(r"(obj|iobj|dobj|dative|agent|nsubj|nsubj:pass|obl|nmod|(obl|nmod|prep):[a-z]+( [a-z]+)*)")
 
 
 def trigger_langs() -> list[str]:

@@ -34,6 +34,10 @@ AIMED_SLOTS = {"nmod:a", "nmod:to", "nmod:against", "nmod:contro", "nmod:with", 
                "nmod:on", "nmod:verso", "nmod:toward", "nmod:towards", "nmod:nei confronti di"}
 DEONTIC = {"must", "dovere", "devono", "deve", "have to", "has to"}
 DEMAND = "100"
+# roots whose dative is a recipient even when it is a capital ("sanzioni a Teheran", "aiuti a
+# Kiev", "ha chiesto a Pechino di"); elsewhere a city after "a" is where it happens
+DIRECTED_ROOTS = ("02", "03", "05", "06", "07", "10", "11", "12", "13", "16", "19", "20")
+DATIVE_SLOTS = ("iobj", "obl:a", "obl:to", "obl:on", "obl:contro", "obl:against")
 CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
 # Reciprocal predicates: "X e Y si sono incontrati" is one event X -> Y.
 RECIPROCAL_ROOTS = ("04", "05", "06", "08")
@@ -196,9 +200,13 @@ def _intent(g: Graph, n: int, m: Modality) -> tuple[bool, str]:
             return True, "future tense"
         if any(g.tokens[a].text.lower() in ("will", "shall", "'ll", "wo") for a in _aux(g, n)):
             return True, "future 'will'"
+    for a in _aux(g, n):                  # UD Italian: "vuole espellere", volere as aux
+        if g.lemma(a) in m.intent_verbs:
+            return True, f"intent verb '{g.tokens[a].text}'"
     node = n
-    while g.dep(node) == "xcomp" and (h := g.head(node)) is not None:
-        if g.lemma(h) in m.intent_verbs:
+    while (g.dep(node) == "xcomp" or g.dep(node) == "advcl" and g.tokens[g.head(node) or node].pos
+           == "ADJ") and (h := g.head(node)) is not None:     # "pronti a negoziare"
+        if g.lemma(h) in m.intent_verbs or g.tokens[h].text.lower() in m.intent_verbs:
             return True, f"intent verb '{g.tokens[h].text}'"
         node = h
     return False, ""
@@ -265,7 +273,7 @@ def _inherited_subject(g: Graph, n: int) -> tuple[int | None, str]:
         if h is None:
             return None, ""
         d = g.dep(node)
-        if d in ("xcomp", "conj", "advcl"):
+        if d in ("xcomp", "conj", "advcl", "acomp"):     # acomp: "is ready to negotiate"
             subj = _subject(g, h, g.passive(h) and d != "xcomp")
             if subj:
                 return subj[0], f"subject of '{g.tokens[h].text}' ({d})"
@@ -296,8 +304,10 @@ def _targets(g: Graph, n: int, entry: Entry, slots, ctx: Context, lang: str,
                 continue
             place = place_of(g, c, ctx)
             actors = _resolve_all(g, [c], ctx)
+            directed = entry.code[:2] in DIRECTED_ROOTS and slot in DATIVE_SLOTS and \
+                bool(actors) and (actors[0].how or "").startswith("capital")
             if place and place.kind == "city" and not entry.place_is_target and \
-                    slot not in CORE_SLOTS and \
+                    slot not in CORE_SLOTS and not directed and \
                     not (actors and actors[0].how and not actors[0].how.startswith("capital")):
                 continue                                  # "a Pechino" is where, not whom
             if actors:
@@ -324,7 +334,8 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, lang: str, t
             found = [a for a in _owner(g, c, ctx, taken) if a.country not in mine]
             if found:
                 return found, f"owner of '{g.tokens[c].text}'"
-    if entry.code.startswith(NON_FACTIVE_ROOTS):     # "demanded that the US cancel its plans"
+    if entry.code.startswith(NON_FACTIVE_ROOTS + ("06", "08")):   # "demanded that the US
+        # cancel its plans", "allowed Russia to deploy"
         for x in g.kids(n, "ccomp"):
             found = [a for a in _resolve_all(g, _subject(g, x, False), ctx)
                      if a.country not in mine]
@@ -727,8 +738,8 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
 
 def _same(a: Actor, b: Actor) -> bool:
     """Whether two actors are one (an event needs two sides)."""
-    if a.kb_id is not None and a.kb_id == b.kb_id:
-        return True
+    if a.kb_id is not None and a.kb_id == b.kb_id and a.sector == b.sector:
+        return True                       # (the police and protesters of one state are two)
     return (a.country, a.sector, a.name) == (b.country, b.sector, b.name)
 
 

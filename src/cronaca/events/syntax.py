@@ -81,7 +81,14 @@ class Graph:
         return None
 
     def passive(self, n: int) -> bool:
-        return any(self.dep(c) in PASSIVE_AUX | PASSIVE_SUBJECT for c in self.children[n])
+        """A passive predicate; not a pronominal one ("le truppe si sono ritirate", which a
+        parser may still label with aux:pass) unless its subject is marked passive."""
+        kids = self.children[n]
+        if any(self.dep(c) in PASSIVE_SUBJECT for c in kids):
+            return True
+        pronominal = any(self.tokens[c].text.lower() in ("si", "s'") and self.dep(c).startswith("expl")
+                         for c in kids)
+        return not pronominal and any(self.dep(c) in PASSIVE_AUX for c in kids)
 
     # ------------------------------------------------------------------ argument slots
 
