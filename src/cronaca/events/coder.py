@@ -36,7 +36,7 @@ DEONTIC = {"must", "dovere", "devono", "deve", "have to", "has to"}
 DEMAND = "100"
 # roots whose dative is a recipient even when it is a capital ("sanzioni a Teheran", "aiuti a
 # Kiev", "ha chiesto a Pechino di"); elsewhere a city after "a" is where it happens
-DIRECTED_ROOTS = ("02", "03", "05", "06", "07", "10", "11", "12", "13", "16", "19", "20")
+DIRECTED_ROOTS = ("02", "03", "06", "07", "10", "11", "12", "13", "16", "19", "20")
 DATIVE_SLOTS = ("iobj", "obl:a", "obl:to", "obl:on", "obl:contro", "obl:against")
 CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
 # Reciprocal predicates: "X e Y si sono incontrati" is one event X -> Y.
@@ -617,9 +617,11 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         elif slot in ("poss", "nmod:da parte di", "nmod:by", "nmod:da"):
             source_heads.append(c)
     between = [c for s, c in slots if s in ("nmod:tra", "nmod:fra", "nmod:between")]
-    if between:
-        pair = g.conjuncts(between[0])
-        source_heads, target_heads = pair[:1], pair[1:]
+    mutual = False
+    if between and (source_heads or adjective_source is not None):
+        target_heads = g.conjuncts(between[0])       # "la mediazione del Qatar tra X e Y"
+    elif between:
+        source_heads, mutual = g.conjuncts(between[0]), True   # "l'incontro tra X e Y"
     of_slot = [c for s, c in slots if s in ("nmod:di", "nmod:of")]
     if not source_heads and adjective_source is None and of_slot and not entry.of_is_target:
         source_heads = of_slot[:1]
@@ -675,6 +677,8 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                    if x)
         if intent:
             date = _date(g, h, dates["future"], _clause(g, h)) or date
+    if mutual and len(sources) > 1 and not targets:
+        how.append("between: each side acts on the other")
     return Frame(n, entry, sources, targets, location, negated, hypothetical, intent, date,
                  None, None, how)
 
@@ -691,15 +695,17 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
             hypothetical = True
     info = lookup(code)
     pairs: list[tuple[Actor, Actor | None]] = []
-    reciprocal = len(frame.sources) > 1 and not any(a.country for a in frame.targets) and \
-        _reciprocal(g, modality(article.language or ""))
+    reciprocal = len(frame.sources) > 1 and not any(a.country for a in frame.targets) and (
+        _reciprocal(g, modality(article.language or "")) or
+        not frame.targets and frame.entry.code.startswith(RECIPROCAL_ROOTS) or
+        "between: each side acts on the other" in frame.how)
     if reciprocal:
-        pairs = [(s, t) for s in frame.sources for t in frame.sources if s is not t]
-        frame.how.append("reciprocal: each side acts on the other")   # "accusati a vicenda"
+        sides = list({(a.start, a.end): a for a in frame.sources}.values())
+        pairs = [(s, t) for s in sides for t in sides if s is not t]
+        frame.how.append("reciprocal: each side acts on the other")   # "X e Y si sono
+        # incontrati", "l'incontro tra X e Y", "accusati a vicenda" (PLOVER codes joint acts both ways)
     elif frame.targets:
         pairs = [(s, t) for s in frame.sources for t in frame.targets]
-    elif len(frame.sources) > 1 and frame.entry.code.startswith(RECIPROCAL_ROOTS):
-        pairs = [(frame.sources[0], t) for t in frame.sources[1:]]   # "X e Y si sono incontrati"
     else:
         pairs = [(s, _protested(s, frame.location, code, g.sentence)) for s in frame.sources]
     pairs = [(s, t) for s, t in pairs if t is None or not _same(s, t)]
