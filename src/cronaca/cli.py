@@ -372,6 +372,175 @@ def kb_import_petrarch(file: Annotated[Path, typer.Argument(help="A PETRARCH/TAB
               + ", ".join(str(p) for p in report.written), highlight=False, markup=False)
 
 
+# --------------------------------------------------------------------------- store (corpus database)
+
+
+DbOpt = Annotated[Path, typer.Option("--db", envvar="CRONACA_DB",
+                                     help="The DuckDB database file (created by ingest).")]
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+class ExportTable(str, Enum):
+    events = "events"
+    mentions = "mentions"
+    articles = "articles"
+
+
+def _print_result(result, title: str | None = None) -> None:
+    """A query result (cronaca.store.Result) as a table on the terminal."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(header_style="dim", box=None, show_edge=False, pad_edge=False)
+    for column in result.columns:
+        table.add_column(column, overflow="fold")
+    for row in result.rows:
+        table.add_row(*("[dim]NULL[/dim]" if v is None else escape(str(v)) for v in row))
+    console = out if out.is_terminal else Console(width=100_000)   # a pipe gets whole rows
+    if title:
+        console.print(title, style="bold", markup=False, highlight=False)
+    console.print(table)
+
+
+@app.command("ingest")
+def ingest_cmd(sources: Sources,
+               db: DbOpt = Path("cronaca.duckdb"),
+               lang: LangOpt = None,
+               date: Annotated[Optional[str], typer.Option("--date", callback=_valid_date,
+                               help="Publication date (YYYY-MM-DD) for inputs that give none.")] = None,
+               batch: Annotated[int, typer.Option("--batch", min=1, help="Documents written per transaction.")] = 20,
+               max_bytes: MaxBytes = None):
+    """Code a corpus into a DuckDB database; re-run to resume (stored articles are skipped)."""
+    import shlex
+
+    from cronaca.pipeline import Pipeline
+    from cronaca.store import Store
+    from cronaca.store.ingest import Counts, ingest
+
+    pipeline = Pipeline(stages=("parse", "events"), settings=DEFAULT.with_overrides(max_bytes=max_bytes),
+                        lang=lang, default_date=date)
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                        console=err, transient=True, disable=not err.is_terminal)
+    task = progress.add_task("starting (loading models)", total=None)
+
+    def show(counts: Counts, seconds: float) -> None:
+        rate = max(seconds, 1e-9)
+        progress.update(task, description=(
+            f"{counts.documents} docs ({counts.documents / rate:.1f}/s), {counts.events} events "
+            f"({counts.events / rate:.1f}/s); {counts.new_articles} new, "
+            f"{counts.already_stored} already stored, {counts.failures} failed"))
+
+    options = [("--db", str(db)), ("--lang", lang), ("--date", date), ("--batch", str(batch)),
+               ("--max-bytes", str(max_bytes) if max_bytes else None)]
+    command = shlex.join(["cronaca", "ingest", *sources,
+                          *(x for name, value in options if value for x in (name, value))])
+    try:
+        with Store.open(db) as store, progress:
+            report = ingest(store, sources, pipeline, batch=batch, command=command,
+                            on_progress=show)
+    except CronacaError as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    c = report.counts
+    out.print(f"{db}: {c.new_articles} new article(s), {c.already_stored} already stored, "
+              f"{c.failures} failure(s), {c.events} event(s) from {c.mentions} mention(s) "
+              f"in {report.seconds:.1f} s (run {report.run_id})", highlight=False, soft_wrap=True)
+    if report.interrupted:
+        err.print("interrupted: everything coded so far is committed; re-run the same command "
+                  "to resume", highlight=False, soft_wrap=True)
+        raise typer.Exit(130)
+    if c.failures and not (c.new_articles or c.already_stored):
+        raise typer.Exit(1)
+
+
+@app.command("query")
+def query_cmd(sql: Annotated[str, typer.Argument(help="One read-only SQL statement (SELECT, EXPLAIN, PRAGMA).")],
+              db: DbOpt = Path("cronaca.duckdb"),
+              fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="table, csv, or json (one object per line).")] = QueryFormat.table):
+    """Run one read-only SQL query on the database (tables: articles, mentions, events, quotes, failures, runs)."""
+    from cronaca.store import Store
+
+    try:
+        with Store.open(db, read_only=True) as store:
+            result = store.read_query(sql)
+    except CronacaError as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    if fmt is QueryFormat.csv:
+        sys.stdout.write(result.to_csv())
+    elif fmt is QueryFormat.json:
+        sys.stdout.write(result.to_jsonl())
+    else:
+        _print_result(result)
+
+
+@app.command("stats")
+def stats_cmd(db: DbOpt = Path("cronaca.duckdb"),
+              top: Annotated[int, typer.Option("--top", help="Rows per list (latest days, top codes and pairs); 0 = all.")] = 20):
+    """Totals, and events by day, CAMEO root, country pair and language."""
+    from cronaca.store import Store
+
+    try:
+        with Store.open(db, read_only=True) as store:
+            stats = store.stats(top)
+    except CronacaError as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    for title, result in (("totals", stats.totals), ("events by day", stats.by_day),
+                          ("events by CAMEO root", stats.by_root),
+                          ("events by country pair (source -> target)", stats.by_pair),
+                          ("articles and events by language", stats.by_language)):
+        _print_result(result, title)
+        out.print()
+
+
+@app.command("failures")
+def failures_cmd(db: DbOpt = Path("cronaca.duckdb"),
+                 limit: Annotated[int, typer.Option("--limit", help="Show the latest N (0 = all).")] = 0):
+    """List the inputs that could not be stored, with their one-line reasons."""
+    from cronaca.store import Store
+
+    try:
+        with Store.open(db, read_only=True) as store:
+            result = store.failures(limit)
+    except CronacaError as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    _print_result(result)
+    err.print(f"[dim]{len(result.rows)} failure(s)[/dim]")
+
+
+@app.command("export")
+def export_cmd(target: Annotated[Path, typer.Argument(metavar="OUT", help="File (csv, jsonl) or new folder (parquet).")],
+               fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, jsonl, or parquet (partitioned by year and month).")] = ExportFormat.csv,
+               table: Annotated[ExportTable, typer.Option("--table", help="events, mentions or articles.")] = ExportTable.events,
+               where: Annotated[Optional[str], typer.Option("--where", help="SQL condition on the table's columns, e.g. \"cameo_root = '19'\".")] = None,
+               db: DbOpt = Path("cronaca.duckdb")):
+    """Export a table (or the rows matching --where) to CSV, JSON Lines or Parquet."""
+    from cronaca.store import Store
+    from cronaca.store.export import export
+
+    try:
+        with Store.open(db, read_only=True) as store:
+            rows = export(store, target, fmt.value, table.value, where)
+    except CronacaError as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    out.print(f"wrote {rows} row(s) of {table.value} to {target} ({fmt.value})", highlight=False,
+              soft_wrap=True)
+
+
 def run() -> None:
     """Entry point: CronacaError anywhere becomes a one-line message and exit status 1."""
     try:

@@ -75,3 +75,33 @@ class ResourceError(CronacaError):
     """A language resource file shipped with Cronaca is malformed."""
 
     code = "E401"
+
+
+class StoreError(CronacaError):
+    """The database cannot be opened, read or written."""
+
+    code = "E500"
+
+
+class StoreBusyError(StoreError):
+    """Another process holds the database's write lock."""
+
+    code = "E501"
+
+
+class StoreMissingError(StoreError):
+    """A command that only reads was pointed at a database that does not exist."""
+
+    code = "E502"
+
+
+class QueryError(StoreError):
+    """A user statement was refused or failed."""
+
+    code = "E503"
+
+
+class ExportError(StoreError):
+    """An export cannot be written where asked."""
+
+    code = "E504"

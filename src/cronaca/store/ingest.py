@@ -1,0 +1,421 @@
+"""Ingest a corpus: read -> clean -> skip what is stored -> parse + code -> write in batches.
+
+Why in this order: whether an article is already stored is decided *before* the expensive
+stages (parsing and coding), by the input's URL and then by the hash of the clean text, so a
+re-run after a crash or Ctrl-C only pays for what is missing.  Finished articles wait in memory
+as plain rows (the parse is dropped) and are written ``batch`` at a time in one transaction
+together with the run's counts; a ``kill -9`` therefore loses at most the batch in flight.
+Ctrl-C is held back while a batch is being written, and the articles already coded are
+committed before the run stops.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import os
+import signal
+import threading
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+from cronaca.errors import CronacaError
+from cronaca.model import Actor, Article, Document, Event, Failure, Quote
+from cronaca.pipeline import STAGES, Pipeline
+from cronaca.store.db import Store, StoreError, first_line, utcnow
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BATCH = 20
+
+
+# --------------------------------------------------------------------------- identity
+
+
+def normalise(text: str) -> str:
+    """The form two copies of one article share: NFC, lower case, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+
+
+def article_id(hash_: str) -> str:
+    """Derived from the text, not from the input's id: JSON Lines ids collide across corpora."""
+    return "a" + hash_[:16]
+
+
+# --------------------------------------------------------------------------- rows
+
+ARTICLE_COLUMNS = ("id", "doc_id", "url", "site", "source", "title", "author", "language",
+                   "language_score", "published", "retrieved", "text_hash", "text",
+                   "removed_count", "mention_count", "quote_count", "run_id")
+_ACTOR = ("text", "start", "end", "name", "country", "sector", "kb_id")
+MENTION_COLUMNS = (
+    "id", "article_id", "event_id", "coder_id", "language", "date", "date_precision",
+    "date_source", "cameo", "cameo_root", "plover", "plover_mode", "quad_class", "goldstein",
+    *(f"source_{k}" for k in _ACTOR), *(f"target_{k}" for k in _ACTOR),
+    "location_text", "location_name", "location_country", "location_lat", "location_lon",
+    "location_kb_id", "negated", "hypothetical", "intent",
+    "speaker_text", "speaker_name", "speaker_country", "speaker_sector", "speaker_kb_id",
+    "sentence_index", "sentence_text", "sentence_start", "sentence_end",
+    "trigger_text", "trigger_lemma", "trigger_start", "trigger_end", "confidence", "rule")
+EVENT_COLUMNS = ("event_id", "date", "date_precision", "source_code", "source_name",
+                 "source_country", "target_code", "target_name", "target_country", "cameo",
+                 "cameo_root", "plover", "quad_class", "goldstein", "location_name",
+                 "location_country", "location_lat", "location_lon", "num_mentions",
+                 "num_articles", "num_sources", "first_seen", "article_url")
+QUOTE_COLUMNS = ("article_id", "sentence_index", "text", "start", "end", "speaker_text",
+                 "speaker_name", "speaker_country")
+
+
+@dataclass
+class ArticleRows:
+    """One article as rows of every table: what a batch holds instead of the parsed article."""
+
+    source: str
+    article: tuple
+    mentions: list[tuple] = field(default_factory=list)
+    events: list[tuple] = field(default_factory=list)
+    quotes: list[tuple] = field(default_factory=list)
+
+
+def asserted(event: Event) -> bool:
+    """Events that count in ``events``: not negated and not only possible."""
+    return not (event.negated or event.hypothetical)
+
+
+def _iso_date(value: str | None) -> str | None:
+    """A DATE column value, or None: a malformed date must not sink the whole batch."""
+    import datetime as dt
+
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _actor(actor: Actor | None) -> tuple:
+    if actor is None:
+        return (None,) * len(_ACTOR)
+    return tuple(getattr(actor, k) for k in _ACTOR)
+
+
+def _code(actor: Actor | None) -> str | None:
+    """GDELT-style actor code: country then sector (``BLRGOV``), None when neither is known."""
+    if actor is None:
+        return None
+    return (actor.country or "") + (actor.sector or "") or None
+
+
+def _name(actor: Actor | None) -> str | None:
+    return (actor.name or actor.text) if actor else None
+
+
+def mention_id(aid: str, index: int, event: Event) -> str:
+    digest = hashlib.sha1(f"{aid}|{index}|{event.id}".encode()).hexdigest()[:16]
+    return "m" + digest
+
+
+def mention_row(event: Event, mid: str, aid: str, event_id: str | None) -> tuple:
+    loc, ev, speaker = event.location, event.evidence, event.speaker
+    return (
+        mid, aid, event_id, event.id, event.language or None, _iso_date(event.date),
+        event.date_precision, event.date_source, event.cameo, event.cameo_root, event.plover,
+        event.plover_mode, event.quad_class, event.goldstein,
+        *_actor(event.source), *_actor(event.target),
+        loc.text if loc else None, loc.name if loc else None, loc.country if loc else None,
+        loc.lat if loc else None, loc.lon if loc else None, loc.kb_id if loc else None,
+        event.negated, event.hypothetical, event.intent,
+        *(_actor(speaker)[i] for i in (0, 3, 4, 5, 6)),
+        ev.sentence, ev.text, ev.start, ev.end,
+        ev.trigger.text, ev.trigger.lemma, ev.trigger.start, ev.trigger.end,
+        event.confidence, event.rule)
+
+
+def event_row(event: Event, event_id: str, seen: Any, url: str | None) -> tuple:
+    """One mention as a GDELT-like event; counts of 1 until a grouping step merges rows."""
+    loc, source, target = event.location, event.source, event.target
+    return (event_id, _iso_date(event.date), event.date_precision,
+            _code(source), _name(source), source.country if source else None,
+            _code(target), _name(target), target.country if target else None,
+            event.cameo, event.cameo_root, event.plover, event.quad_class, event.goldstein,
+            loc.name if loc else None, loc.country if loc else None,
+            loc.lat if loc else None, loc.lon if loc else None,
+            1, 1, 1, seen, url)
+
+
+def quote_row(quote: Quote, aid: str) -> tuple:
+    speaker = quote.speaker
+    return (aid, quote.sentence, quote.text, quote.start, quote.end,
+            speaker.text if speaker else None, speaker.name if speaker else None,
+            speaker.country if speaker else None)
+
+
+def article_rows(article: Article, hash_: str, url: str | None, run_id: str) -> ArticleRows:
+    """Flatten a coded article into the rows of every table."""
+    aid, now = article_id(hash_), utcnow()
+    rows = ArticleRows(source=article.source, article=())
+    for index, event in enumerate(article.events):
+        mid = mention_id(aid, index, event)
+        event_id = mid if asserted(event) else None
+        rows.mentions.append(mention_row(event, mid, aid, event_id))
+        if event_id is not None:
+            rows.events.append(event_row(event, event_id, now, url))
+    rows.quotes = [quote_row(q, aid) for q in article.quotes]
+    rows.article = (aid, article.id, url, article.site, article.source, article.title,
+                    article.author, article.language, article.language_score,
+                    _iso_date(article.published), now, hash_, article.text,
+                    len(article.removed), len(rows.mentions), len(rows.quotes), run_id)
+    return rows
+
+
+def write_article(store: Store, rows: ArticleRows) -> None:
+    """Insert one article with its mentions, events and quotes (inside the caller's transaction)."""
+    store.insert("articles", ARTICLE_COLUMNS, [rows.article])
+    store.insert("mentions", MENTION_COLUMNS, rows.mentions)
+    store.insert("events", EVENT_COLUMNS, rows.events)
+    store.insert("quotes", QUOTE_COLUMNS, rows.quotes)
+    store.con.execute("DELETE FROM failures WHERE source = ?", [rows.source])  # it works now
+
+
+# --------------------------------------------------------------------------- the run
+
+
+@dataclass
+class Counts:
+    new_articles: int = 0
+    already_stored: int = 0
+    failures: int = 0
+    mentions: int = 0
+    events: int = 0
+
+    @property
+    def documents(self) -> int:
+        return self.new_articles + self.already_stored + self.failures
+
+    def as_dict(self) -> dict[str, int]:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class Report:
+    run_id: str
+    counts: Counts
+    seconds: float
+    interrupted: bool = False
+
+
+@dataclass
+class _Batch:
+    articles: list[ArticleRows] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    hashes: set[str] = field(default_factory=set)
+    urls: set[str] = field(default_factory=set)
+
+    def __len__(self) -> int:
+        return len(self.articles) + len(self.failures)
+
+    def clear(self) -> None:
+        self.articles.clear()
+        self.failures.clear()
+        self.hashes.clear()
+        self.urls.clear()
+
+
+class _Skipped:
+    """What ``_process`` returns for an article that is already stored."""
+
+
+_SKIPPED = _Skipped()
+
+
+class Ingester:
+    """One ingest run into an open, writable store."""
+
+    def __init__(self, store: Store, pipeline: Pipeline, *, batch: int = DEFAULT_BATCH,
+                 command: str = "cronaca ingest",
+                 on_progress: Callable[[Counts, float], None] | None = None):
+        if batch < 1:
+            raise StoreError(f"--batch must be at least 1 (got {batch})")
+        self.store, self.pipeline, self.batch_size = store, pipeline, batch
+        self.command, self.on_progress = command, on_progress
+        self.cleaner = dataclasses.replace(pipeline, stages=(), on_document=None)
+        self.steps = [STAGES[name] for name in pipeline.stages]
+        self.counts = Counts()
+        db = os.path.abspath(store.path)
+        self.own_files = {db, db + ".wal"}
+        self.pending = _Batch()
+        self.run_id = ""
+
+    def run(self, sources: Iterable[str]) -> Report:
+        started = time.monotonic()
+        self.run_id = self.store.begin_run(self.command)
+        interrupted = False
+        try:
+            for item in self.pipeline.documents(sources):
+                self._take(item)
+                if self.on_progress:
+                    self.on_progress(self.counts, time.monotonic() - started)
+                if len(self.pending) >= self.batch_size:
+                    self._flush()
+            self._flush()
+        except (KeyboardInterrupt, duckdb.InterruptException):  # DuckDB's own Ctrl-C
+            interrupted = True
+            self._flush(reraise=False)
+        except duckdb.Error as exc:
+            self._finish("failed")
+            raise StoreError(f"{self.store.path}: {first_line(exc)}") from None
+        except BaseException:
+            self._finish("failed")
+            raise
+        self._finish("interrupted" if interrupted else "done")
+        return Report(self.run_id, self.counts, time.monotonic() - started, interrupted)
+
+    # ---------------------------------------------------------------- one document
+
+    def _take(self, item: Document | Failure) -> None:
+        if os.path.abspath(item.source) in self.own_files:
+            return                       # `cronaca ingest . --db here.duckdb` must not read it
+        result = item if isinstance(item, Failure) else self._process(item)
+        with _sigint_held():             # the batch and the run's counts change together
+            self._add(result)
+
+    def _add(self, result: ArticleRows | Failure | _Skipped) -> None:
+        if result is _SKIPPED:
+            self.counts.already_stored += 1
+        elif isinstance(result, Failure):
+            log.warning("skipped %s", result.error)
+            self.pending.failures.append(result)
+            self.counts.failures += 1
+        else:
+            assert isinstance(result, ArticleRows)
+            self.pending.articles.append(result)
+            self.counts.new_articles += 1
+            self.counts.mentions += len(result.mentions)
+            self.counts.events += len(result.events)
+
+    def _process(self, document: Document) -> ArticleRows | Failure | _Skipped:
+        if document.url and self._stored(document.url, None):
+            return _SKIPPED                           # known URL: not even cleaned
+        cleaned = self.cleaner.process(document)
+        if isinstance(cleaned, Failure):
+            return cleaned
+        hash_, url = text_hash(cleaned.text), cleaned.url or document.url
+        if self._stored(url, hash_):
+            return _SKIPPED                           # known text: not parsed again
+        coded = self._code(cleaned)
+        if isinstance(coded, Failure):
+            return coded
+        try:
+            rows = article_rows(coded, hash_, url, self.run_id)
+        except Exception as exc:  # a bug in flattening must not stop the corpus either
+            log.exception("cannot flatten %s", coded.source)
+            return Failure(source=coded.source, error=f"[E999] {coded.source}: internal error "
+                                                      f"({type(exc).__name__}: {exc}); please report it")
+        self.pending.hashes.add(hash_)
+        if url:
+            self.pending.urls.add(url)
+        return rows
+
+    def _stored(self, url: str | None, hash_: str | None) -> bool:
+        if hash_ in self.pending.hashes or (url and url in self.pending.urls):
+            return True
+        return self.store.is_stored(url, hash_)
+
+    def _code(self, article: Article) -> Article | Failure:
+        """The pipeline's later stages, with its rule: one bad document is one Failure."""
+        try:
+            for step in self.steps:
+                article = step(article)
+            return article
+        except CronacaError as exc:
+            return Failure(source=article.source, error=str(exc))
+        except Exception as exc:  # a bug must not kill a corpus run; it is reported
+            log.exception("unexpected error on %s", article.source)
+            return Failure(source=article.source,
+                           error=f"[E999] {article.source}: internal error "
+                                 f"({type(exc).__name__}: {exc}); please report it")
+
+    # ---------------------------------------------------------------- writing
+
+    def _flush(self, reraise: bool = True) -> None:
+        """Commit the pending batch (and the run's counts) in one transaction."""
+        if not len(self.pending):
+            return
+        with _sigint_held(reraise):
+            try:
+                with self.store.transaction():
+                    self._write(self.pending.articles)
+            except duckdb.Error as exc:
+                log.warning("batch not stored (%s); storing its articles one by one", exc)
+                self._write_one_by_one()
+            log.info("committed %d article(s) and %d failure(s); this run: %d new, %d already "
+                     "stored, %d failed", len(self.pending.articles), len(self.pending.failures),
+                     self.counts.new_articles, self.counts.already_stored, self.counts.failures)
+            self.pending.clear()
+
+    def _write(self, articles: list[ArticleRows]) -> None:
+        for rows in articles:
+            write_article(self.store, rows)
+        for failure in self.pending.failures:
+            self.store.record_failure(failure.source, failure.error, self.run_id)
+        self.store.update_run(self.run_id, self.counts.as_dict())
+
+    def _write_one_by_one(self) -> None:
+        """After a batch failed: every article in its own transaction, bad ones as failures."""
+        for rows in list(self.pending.articles):
+            try:
+                with self.store.transaction():
+                    write_article(self.store, rows)
+            except duckdb.Error as exc:
+                error = StoreError(f"{rows.source}: could not be stored ({first_line(exc)})")
+                self.pending.articles.remove(rows)
+                self.pending.failures.append(Failure(rows.source, str(error)))
+                self.counts.new_articles -= 1
+                self.counts.mentions -= len(rows.mentions)
+                self.counts.events -= len(rows.events)
+                self.counts.failures += 1
+        with self.store.transaction():
+            self._write([])
+
+    def _finish(self, status: str) -> None:
+        try:
+            with _sigint_held(reraise=False), self.store.transaction():
+                self.store.update_run(self.run_id, self.counts.as_dict(), status)
+        except duckdb.Error:
+            log.warning("could not mark run %s as %s", self.run_id, status)
+
+
+def ingest(store: Store, sources: Iterable[str], pipeline: Pipeline, *,
+           batch: int = DEFAULT_BATCH, command: str = "cronaca ingest",
+           on_progress: Callable[[Counts, float], None] | None = None) -> Report:
+    """Read, code and store every document of ``sources``; see ``Ingester``."""
+    return Ingester(store, pipeline, batch=batch, command=command,
+                    on_progress=on_progress).run(sources)
+
+
+@contextmanager
+def _sigint_held(reraise: bool = True) -> Iterator[None]:
+    """Hold Ctrl-C back while a batch is written, then deliver it (a write is never cut)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught and reraise:
+        raise KeyboardInterrupt
