@@ -222,8 +222,8 @@ def _reporter(g: Graph, n: int, m: Modality) -> int | None:
         if g.dep(node) in ("ccomp", "parataxis", "xcomp", "csubj", "dep") and \
                 (g.lemma(h) in m.reporting_verbs or g.lemma(h) in m.denial_verbs):
             return h
-        if g.dep(node) not in ("conj", "ccomp", "parataxis", "xcomp", "advcl", "dep"):
-            break
+        if g.dep(node) not in ("conj", "ccomp", "parataxis", "xcomp", "advcl", "dep", "acomp"):
+            break                         # acomp: "says it is willing to withdraw"
         node, steps = h, steps + 1
     # quoted speech "…", ha detto X: the reporting verb is a dependent of the quoted root;
     # "X visiterà Mosca, ha annunciato il portavoce": a comma, then the reporting verb
@@ -511,6 +511,7 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     sources: list[Actor] = _resolve_all(g, subj, ctx)
     relative = [c for c in subj if g.morph(c, "PronType") == "Rel" or g.lemma(c) in
                 ("che", "who", "which", "that", "il quale", "la quale")]
+    inherited = None
     if relative or not subj:
         inherited, why = _inherited_subject(g, n)
         if inherited is not None:
@@ -580,7 +581,8 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         speakers = _resolve_all(g, _subject(g, reporter, g.passive(reporter)) or
                                 _postposed_speaker(g, reporter, mod), ctx)
         speaker = speakers[0] if speakers else None
-        if not sources and speakers and subj and all(g.tokens[c].pos == "PRON" for c in subj):
+        own = subj or ([inherited] if inherited is not None else [])
+        if not sources and speakers and own and all(g.tokens[c].pos == "PRON" for c in own):
             sources = speakers                       # "X said it would ...": it is X
             how.append("source: pronoun -> the speaker")
         if g.lemma(reporter) in mod.denial_verbs:
