@@ -152,7 +152,7 @@ def _named(g: Graph, span: list[int], ctx: Context):
                 return "seat", kb.seats[candidate], " ".join(words), None
             if candidate in kb.country_names:
                 return "country", kb.country_names[candidate], " ".join(words), None
-            if candidate in kb.person_names:
+            if candidate in kb.person_names and all(w[:1].isupper() for w in words):
                 person = kb.person(candidate, ctx.date)
                 if person is not None:
                     return "person", person.country, " ".join(words), person
@@ -263,7 +263,10 @@ def _span(g: Graph, n: int) -> list[int]:
             inside -= set(g.subtree(c))            # "i manifestanti a Tbilisi", "calls from X"
         elif d == "prep" and g.lemma(c) not in _NAME_PREPOSITIONS:
             inside -= set(g.subtree(c))            # English: "action against Russia" 
-    return [p for p in sorted(inside) if g.dep(p) not in ("case", "punct")]
+    span = [p for p in sorted(inside) if g.dep(p) != "punct"]
+    while span and g.dep(span[0]) == "case":   # a leading preposition is not part of the name,
+        span.pop(0)                            # an inner one is ("Corea del Sud")
+    return span
 
 
 def place_of(g: Graph, n: int, ctx: Context) -> Place | None:
