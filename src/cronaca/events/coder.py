@@ -616,7 +616,8 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
             adjective_source = c
         elif slot == "compound" and g.tokens[c].pos == "PROPN" and c < n:
             source_heads.append(c)                   # "US sanctions", "Nato strikes"
-        elif slot in ("poss", "nmod:da parte di", "nmod:by", "nmod:da"):
+        elif slot in ("poss", "nmod:da parte di", "nmod:by", "nmod:da") and \
+                slot.replace("nmod:", "obl:") not in entry.targets:   # "ritiro dall'Afghanistan"
             source_heads.append(c)
     between = [c for s, c in slots if s in ("nmod:tra", "nmod:fra", "nmod:between")]
     mutual = False
@@ -631,8 +632,11 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     target_heads += [c for s, c in slots if s in ("nmod:con", "nmod:with", "nmod:a", "nmod:to",
                                                   "nmod:contro", "nmod:against", "nmod:verso",
                                                   "nmod:on", "nmod:nei confronti di")]
-    if adjective_source is not None or entry.of_is_target:
-        target_heads += of_slot
+    if adjective_source is not None or entry.of_is_target or source_heads and of_slot:
+        target_heads += of_slot              # "Germany's expulsion of Russian diplomats"
+    if entry.targets:                         # the entry's own slots ("withdrawal from X")
+        target_heads += [c for s, c in slots
+                         if s.replace("nmod:", "obl:") in entry.targets and c not in target_heads]
     sources = _resolve_all(g, source_heads, ctx)
     if not sources and adjective_source is not None:
         iso3 = ctx.kb.adjectives[g.tokens[adjective_source].text.lower()]
@@ -653,6 +657,17 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
             how.append(f"source: subject of '{g.tokens[h].text}'")
         negated = _negated(g, h, mod)
     targets = _resolve_all(g, target_heads, ctx)
+    if not targets:                           # "threat of an attack on Japan", "investigation
+        mine = {a.country for a in sources}   # into Russian war crimes"
+        taken = set(source_heads) | ({adjective_source} if adjective_source is not None else set())
+        for slot, c in slots:
+            if slot in ("nmod:di", "nmod:of", "nmod:into", "nmod:su", "nmod:sul", "nmod:sui",
+                        "nmod:sulla", "nmod:over") and c not in taken:
+                targets = _aimed(g, c, ctx, taken, mine) or \
+                    [a for a in _owner(g, c, ctx, taken) if a.country not in mine]
+                if targets:
+                    how.append(f"target: aim or owner of '{g.tokens[c].text}'")
+                    break
     if not sources:
         return None
     clause = set(g.subtree(n))
