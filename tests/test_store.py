@@ -53,8 +53,10 @@ def _consistent(db: Path) -> int:
     for table in ("mentions", "quotes"):
         assert _one(db, f"SELECT count(*) FROM {table} WHERE article_id NOT IN "
                         f"(SELECT id FROM articles)") == 0
-    # events: exactly the asserted mentions, one row each
-    assert _one(db, "SELECT count(*) FROM mentions WHERE NOT negated AND NOT hypothetical") == \
+    # events: every asserted mention belongs to one grouped event, every event has mentions
+    assert _one(db, "SELECT count(*) FROM mentions WHERE NOT negated AND NOT hypothetical "
+                    "AND event_id IS NULL") == 0
+    assert _one(db, "SELECT count(DISTINCT event_id) FROM mentions") == \
         _one(db, "SELECT count(*) FROM events")
     assert _one(db, "SELECT count(*) FROM events WHERE event_id NOT IN "
                     "(SELECT event_id FROM mentions WHERE event_id IS NOT NULL)") == 0

@@ -329,6 +329,20 @@ def eval_events(gold: Annotated[str, typer.Argument(help="Gold file: Cronaca's e
         out.print(events.report(metrics), highlight=False, markup=False)
 
 
+@eval_app.command("clusters")
+def eval_clusters(embeddings: Annotated[Optional[bool], typer.Option("--with-embeddings/--no-embeddings", help="Only with (or only without) the embedding tie-breaker; default: both.")] = None,
+                  misses: Annotated[int, typer.Option("--misses", help="List the first N wrong and missed article links per setting.")] = 10):
+    """Pairwise precision, recall and F1 of event grouping on Cronaca's own cluster set."""
+    from cronaca.eval import clusters
+
+    try:
+        result = clusters.run(embeddings=embeddings)
+    except CronacaError as exc:
+        err.print(f"error: {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    out.print(clusters.report(result, misses=misses), highlight=False, markup=False)
+
+
 @eval_app.command("nlp")
 def eval_nlp(lang: Annotated[str, typer.Argument(help="Language: it")] = "it",
              data: Annotated[Optional[Path], typer.Option(help="Folder with it/ud and it/ner corpora.")] = None,
@@ -389,6 +403,8 @@ class ExportFormat(str, Enum):
     csv = "csv"
     jsonl = "jsonl"
     parquet = "parquet"
+    gdelt = "gdelt"
+    plover = "plover"
 
 
 class ExportTable(str, Enum):
@@ -522,12 +538,13 @@ def failures_cmd(db: DbOpt = Path("cronaca.duckdb"),
 
 
 @app.command("export")
-def export_cmd(target: Annotated[Path, typer.Argument(metavar="OUT", help="File (csv, jsonl) or new folder (parquet).")],
-               fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, jsonl, or parquet (partitioned by year and month).")] = ExportFormat.csv,
+def export_cmd(target: Annotated[Path, typer.Argument(metavar="OUT", help="File (csv, jsonl, plover) or folder: new for parquet, new or existing for gdelt.")],
+               fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, jsonl, parquet (partitioned by year and month), gdelt (GDELT 2.0 tab-separated tables without header: OUT/events.CSV and OUT/mentions.CSV, events only) or plover (PLOVER JSON records, one per line, events only).")] = ExportFormat.csv,
                table: Annotated[ExportTable, typer.Option("--table", help="events, mentions or articles.")] = ExportTable.events,
                where: Annotated[Optional[str], typer.Option("--where", help="SQL condition on the table's columns, e.g. \"cameo_root = '19'\".")] = None,
                db: DbOpt = Path("cronaca.duckdb")):
-    """Export a table (or the rows matching --where) to CSV, JSON Lines or Parquet."""
+    """Export a table (or the rows matching --where) to CSV, JSON Lines or Parquet, or the
+    events as GDELT 2.0 tables or PLOVER records."""
     from cronaca.store import Store
     from cronaca.store.export import export
 
@@ -537,8 +554,25 @@ def export_cmd(target: Annotated[Path, typer.Argument(metavar="OUT", help="File 
     except CronacaError as exc:
         err.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
         raise typer.Exit(1) from None
-    out.print(f"wrote {rows} row(s) of {table.value} to {target} ({fmt.value})", highlight=False,
-              soft_wrap=True)
+    what = ("events to {0}/events.CSV and their mentions to {0}/mentions.CSV".format(target)
+            if fmt is ExportFormat.gdelt else f"of {table.value} to {target}")
+    out.print(f"wrote {rows} row(s) {what} ({fmt.value})", highlight=False, soft_wrap=True)
+
+
+@app.command("group")
+def group_cmd(db: DbOpt = Path("cronaca.duckdb"),
+              embeddings: Annotated[bool, typer.Option("--embeddings/--no-embeddings", help="Break ties between compatible events with sentence embeddings.")] = True):
+    """Regroup the database's mentions into events (ingest does it at the end of every run)."""
+    from cronaca.store import Store
+    from cronaca.store.group import group
+
+    try:
+        with Store.open(db) as store:
+            report = group(store, embeddings=embeddings)
+    except CronacaError as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    out.print(f"{db}: {report.line()}", highlight=False, soft_wrap=True)
 
 
 def run() -> None:

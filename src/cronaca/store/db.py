@@ -20,11 +20,17 @@ Tables (every column is described next to its ``CREATE TABLE`` below):
 - ``runs``: one row per ``cronaca ingest``, with its counts (updated with every batch, so a
   killed run still says what it committed).
 
-Events and later grouping: ``events.event_id`` starts as the id of its one mention, and
-``mentions.event_id`` points to it (NULL for negated and hypothetical mentions).  A grouping
-step merges rows by re-pointing ``mentions.event_id`` of a group to one surviving ``event_id``,
-deleting the other rows and setting ``num_mentions`` / ``num_articles`` / ``num_sources`` /
-``first_seen`` from the group's mentions; no other table has to change.
+- ``duplicates``: near-duplicate articles (syndicated or lightly edited copies) and the
+  earliest stored article each one copies; rebuilt by the grouping step.
+
+Events and grouping: ``events.event_id`` starts as the id of its one mention, and
+``mentions.event_id`` points to it (NULL for negated and hypothetical mentions).  At the end of
+every ingest run (and with ``cronaca group``) ``cronaca.store.group`` rewrites ``events`` in
+one transaction: one row per group of asserted mentions that report the same real-world event,
+``mentions.event_id`` re-pointed to the group's id (the id of its earliest mention) and
+``num_mentions`` / ``num_articles`` / ``num_sources`` / ``num_languages`` / ``first_seen`` set
+from the group's mentions; no other table has to change.  Columns and tables added later are
+added with ``IF NOT EXISTS`` so that older database files still open.
 """
 
 from __future__ import annotations
@@ -56,7 +62,8 @@ CREATE TABLE IF NOT EXISTS runs (
     already_stored  INTEGER NOT NULL DEFAULT 0,
     failures        INTEGER NOT NULL DEFAULT 0,
     mentions        INTEGER NOT NULL DEFAULT 0,
-    events          INTEGER NOT NULL DEFAULT 0
+    events          INTEGER NOT NULL DEFAULT 0   -- asserted mentions while running; once the
+                                          -- run has grouped, the events its articles count in
 );
 CREATE TABLE IF NOT EXISTS articles (
     id              VARCHAR PRIMARY KEY,  -- 'a' + the first 16 hex digits of text_hash
@@ -137,7 +144,14 @@ CREATE TABLE IF NOT EXISTS events (
     num_articles    INTEGER NOT NULL,     -- NumArticles
     num_sources     INTEGER NOT NULL,     -- NumSources (distinct sites)
     first_seen      TIMESTAMP NOT NULL,   -- DATEADDED: when its first article was stored (UTC)
-    article_url     VARCHAR               -- SOURCEURL of the first article
+    article_url     VARCHAR,              -- SOURCEURL of the first article
+    num_languages   INTEGER DEFAULT 1     -- languages of its (non-duplicate) articles
+);
+ALTER TABLE events ADD COLUMN IF NOT EXISTS num_languages INTEGER DEFAULT 1;  -- older files
+CREATE TABLE IF NOT EXISTS duplicates (
+    article_id      VARCHAR PRIMARY KEY,  -- a near-duplicate (syndicated, lightly edited) copy
+    duplicate_of    VARCHAR NOT NULL,     -- the earliest stored article it copies
+    similarity      DOUBLE NOT NULL       -- estimated Jaccard of word 5-shingles (MinHash)
 );
 CREATE TABLE IF NOT EXISTS quotes (
     article_id      VARCHAR NOT NULL,

@@ -6,7 +6,9 @@ re-run after a crash or Ctrl-C only pays for what is missing.  Finished articles
 as plain rows (the parse is dropped) and are written ``batch`` at a time in one transaction
 together with the run's counts; a ``kill -9`` therefore loses at most the batch in flight.
 Ctrl-C is held back while a batch is being written, and the articles already coded are
-committed before the run stops.
+committed before the run stops.  A run that reaches the end regroups the whole database's
+mentions into events (``cronaca.store.group``, one more transaction); an interrupted one leaves
+that to the next run or to ``cronaca group``.
 """
 
 from __future__ import annotations
@@ -257,6 +259,7 @@ class Ingester:
         self.own_files = {db, db + ".wal"}
         self.pending = _Batch()
         self.run_id = ""
+        self.grouping: Any = None        # the GroupReport of the grouping at the end of a run
 
     def run(self, sources: Iterable[str]) -> Report:
         started = time.monotonic()
@@ -270,6 +273,7 @@ class Ingester:
                 if len(self.pending) >= self.batch_size:
                     self._flush()
             self._flush()
+            self._group()
         except (KeyboardInterrupt, duckdb.InterruptException):  # DuckDB's own Ctrl-C
             interrupted = True
             self._flush(reraise=False)
@@ -388,6 +392,16 @@ class Ingester:
                 self.counts.failures += 1
         with self.store.transaction():
             self._write([])
+
+    def _group(self) -> None:
+        """Regroup every mention into events (one transaction; see cronaca.store.group)."""
+        from cronaca.store.group import group
+
+        self.grouping = group(self.store)
+        # from now on a run's "events" are the grouped events its articles count in
+        self.counts.events = self.store.con.execute(
+            "SELECT count(DISTINCT m.event_id) FROM mentions m JOIN articles a "
+            "ON a.id = m.article_id WHERE a.run_id = ?", [self.run_id]).fetchone()[0]
 
     def _finish(self, status: str) -> None:
         try:
