@@ -465,6 +465,8 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
         is_report = g.lemma(frame.n) in mod.reporting_verbs and frame.entry.code.startswith("01")
         if is_report and frame.n in reporters_with_content:
             continue                      # a statement only when nothing more specific is said
+        if is_report and not any(a.country or a.kb_id for a in frame.sources):
+            continue                      # "police said", "officials say": nobody to code
         events.extend(_events(frame, g, index, article, pub))
     return CodingResult(events, subjects)
 
