@@ -180,8 +180,11 @@ def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
     text, start, end = g.text(span)
 
     if tok.pos in PRONOUN_POS and not (tok.text[:1].isupper() and key(tok.text) in kb.person_names):
-        if ctx.antecedent is not None and g.morph(n, "Person") in (None, "3") \
-                and g.lemma(n) not in _NOT_ANAPHORIC:
+        a = ctx.antecedent
+        state_it = g.lemma(n) == "it" and g.dep(n) == "nsubj" and a is not None and \
+            not (a.kb_id or "").startswith("person:") and a.country is not None  # "China ... It"
+        if a is not None and g.morph(n, "Person") in (None, "3") \
+                and (g.lemma(n) not in _NOT_ANAPHORIC or state_it):
             a = ctx.antecedent
             return Actor(tok.text, tok.start, tok.end, a.name, a.country, a.sector, a.kb_id,
                          f"pronoun -> {a.text}")
@@ -227,6 +230,10 @@ def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
     # 3. an office title, a sector word or a generic actor noun, with a nationality
     role, title = _title(g, n, span, ctx)
     country, how = _nationality(g, n, ctx)
+    if ent is not None and country and not role:     # "Iranian General Qassem Soleimani": a
+        sector = next((s for p in span if p != n and (s := _sector_of(g, p, ctx))), None)
+        return Actor(text, start, end, ent.text, country, sector, None,   # person the KB lacks
+                     f"person '{ent.text}' not in KB + {how}" + (f", {sector}" if sector else ""))
     if role and country:
         holders = kb.holders(country, role, ctx.date)
         if len(holders) == 1:

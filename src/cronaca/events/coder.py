@@ -292,7 +292,29 @@ def _resolve_all(g: Graph, heads: list[int], ctx: Context) -> list[Actor]:
             actor = resolve(g, c, ctx)
             if actor is not None and (actor.country or actor.sector):
                 actors.append(actor)
+                actors.extend(_coordinated_nationalities(g, c, actor, ctx))
     return actors
+
+
+def _coordinated_nationalities(g: Graph, n: int, actor: Actor, ctx: Context) -> list[Actor]:
+    """"diplomatici lettoni, lituani ed estoni", "Latvian, Lithuanian and Estonian diplomats":
+    one actor per coordinated nationality adjective of the phrase."""
+    if not (actor.how or "").endswith(tuple(f"'{g.tokens[a].text}'" for a in g.children[n])) and \
+            "adjective" not in (actor.how or ""):
+        return []
+    extra = []
+    for a in g.children[n]:
+        word = g.tokens[a].text.lower()
+        if word not in ctx.kb.adjectives or ctx.kb.adjectives[word] != actor.country:
+            continue
+        for other in g.conjuncts(a)[1:]:
+            code = ctx.kb.adjectives.get(g.tokens[other].text.lower())
+            if code and code != actor.country:
+                t = g.tokens[other]
+                extra.append(dataclasses.replace(
+                    actor, text=t.text, start=t.start, end=t.end, name=ctx.kb.countries[code].name,
+                    country=code, kb_id=f"country:{code}", how=f"coordinated adjective '{t.text}'"))
+    return extra
 
 
 def _targets(g: Graph, n: int, entry: Entry, slots, ctx: Context, lang: str,
@@ -379,8 +401,9 @@ def _adjective_actor(g: Graph, n: int, ctx: Context) -> list[Actor]:
         t = g.tokens[c]
         iso3 = ctx.kb.adjectives.get(t.text.lower()) if slot in ("amod", "compound") else None
         if iso3:
-            return [Actor(t.text, t.start, t.end, ctx.kb.countries[iso3].name, iso3, None,
-                          f"country:{iso3}", f"adjective '{t.text}'")]
+            actor = Actor(t.text, t.start, t.end, ctx.kb.countries[iso3].name, iso3, None,
+                          f"country:{iso3}", f"adjective '{t.text}'")
+            return [actor] + _coordinated_nationalities(g, n, actor, ctx)
     return []
 
 
@@ -449,12 +472,12 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
                                                                  dates, frames, consumed)
         if frame is not None:
             frames.append(frame)
-            if kind == "verb" and frame.sources and g.dep(n) in ("root", "ROOT".lower()):
+            if kind == "verb" and frame.sources and g.dep(n).lower() == "root":
                 subjects.extend(frame.sources)
 
     if not subjects:                      # "Lavrov landed in New Delhi. He met ..."
         for n, tok in enumerate(g.tokens):
-            if g.dep(n) in ("root", "ROOT".lower()) and tok.pos in VERB_POS:
+            if g.dep(n).lower() == "root" and tok.pos in VERB_POS:
                 subjects.extend(a for a in _resolve_all(g, _subject(g, n, g.passive(n)), ctx)
                                 if a.country and g.tokens[g.head(n) or n].pos != "PRON")
     frames.sort(key=lambda f: f.n)
@@ -543,7 +566,9 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                         ctx, lang, taken | consumed)
                     if not targets:       # "sostiene l'iniziativa della Cina / il piano cinese"
                         mine = {a.country for a in sources}
-                        aimed = [x for s_, x in g.slots(c) if s_ in ("nmod:a", "nmod:to")]
+                        aimed = [x for s_, x in g.slots(c) if s_ in (
+                            "nmod:a", "nmod:to", "nmod:on", "nmod:su", "nmod:contro",
+                            "nmod:against")]              # "dazi sull'acciaio cinese"
                         for x in aimed + [c]:
                             targets = [a for a in _owner(g, x, ctx, taken) if a.country not in mine]
                             if targets:
