@@ -32,3 +32,26 @@ def test_bench_command_prints_the_table():
     assert result.returncode == 0, result.stderr
     out = result.stdout.decode()
     assert "articles/s" in out and "coder/parser" in out and "extract" in out
+
+
+def test_bench_corpus_articles_all_differ():
+    from cronaca.store.ingest import text_hash
+
+    records = bench.corpus(40, words=80)
+    assert [r["lang"] for r in records[:4]] == ["it", "en", "it", "en"]
+    assert len({text_hash(r["text"]) for r in records}) == 40
+    assert all(len(r["text"].split()) >= 80 for r in records)
+
+
+@pytest.mark.slow
+def test_bench_ingest_prints_every_run_and_ratio():
+    result = run_cli("bench", "ingest", "--articles", "12", "--words", "60")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    for row in ("extract (1 process)", "local, 1 worker", "local, 2 workers", "dask, 2 workers"):
+        assert row in out
+    assert "articles/s" in out and "vs extract" in out
+    ratios = [line for line in out.splitlines() if line.startswith("ratio ")]
+    assert any("local, 2 workers vs local, 1 worker" in r for r in ratios)
+    assert any("dask, 2 workers vs local, 2 workers" in r for r in ratios)
+    assert sum(r.split(":")[0].endswith("vs extract") for r in ratios) == 3

@@ -252,6 +252,43 @@ def bench_extract(articles: Annotated[int, typer.Option(help="Articles per langu
     out.print(table)
 
 
+@bench_app.command("ingest")
+def bench_ingest(articles: Annotated[int, typer.Option(help="Articles in the generated corpus.")] = 10000,
+                 words: Annotated[int, typer.Option(help="Words per generated article.")] = 300,
+                 workers_list: Annotated[str, typer.Option("--workers-list", help="Comma-separated local worker counts.")] = "1,2",
+                 dask: Annotated[bool, typer.Option("--dask/--no-dask", help="Also run the Dask engine (LocalCluster) with the largest count.")] = True,
+                 source: Annotated[Optional[list[str]], typer.Option("--source", help="Ingest these sources instead of a generated corpus.")] = None):
+    """Articles/s of whole ingest runs: local workers, Dask, and the extract rate, in one run."""
+    from rich.table import Table
+
+    from cronaca import bench
+
+    try:
+        counts = tuple(int(x) for x in workers_list.split(",") if x.strip())
+    except ValueError:
+        counts = ()
+    if not counts or min(counts) < 1:
+        err.print(f"error: --workers-list must be counts like 1,2 (got {workers_list!r})",
+                  highlight=False, markup=False)
+        raise typer.Exit(2)
+    with err.status("benchmarking") as status:
+        results = bench.ingest_bench(articles, words, counts, dask, source or None,
+                                     progress=status.update)
+    what = f"{', '.join(source)}" if source else f"{articles} generated articles of ~{words} words"
+    table = Table(title=f"cronaca bench ingest: {what} ({bench.cores_in_use()} cores visible; "
+                        "each run includes starting its workers, loading their models and the "
+                        "grouping at the end)")
+    for col in ("run", "seconds", "articles", "articles/s", "mentions", "vs extract"):
+        table.add_column(col, justify="left" if col == "run" else "right")
+    extract = results[0]
+    for t in results:
+        table.add_row(t.label, f"{t.seconds:.2f}", str(t.articles), f"{t.articles_per_s:.2f}",
+                      str(t.mentions), f"{t.articles_per_s / extract.articles_per_s:.2f}x")
+    out.print(table)
+    for label, value in bench.ingest_ratios(results):
+        out.print(f"ratio {label}: {value:.2f}x", highlight=False, markup=False)
+
+
 # --------------------------------------------------------------------------- train
 
 
@@ -407,6 +444,11 @@ class ExportFormat(str, Enum):
     plover = "plover"
 
 
+class IngestEngine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class ExportTable(str, Enum):
     events = "events"
     mentions = "mentions"
@@ -436,13 +478,23 @@ def ingest_cmd(sources: Sources,
                date: Annotated[Optional[str], typer.Option("--date", callback=_valid_date,
                                help="Publication date (YYYY-MM-DD) for inputs that give none.")] = None,
                batch: Annotated[int, typer.Option("--batch", min=1, help="Documents written per transaction.")] = 20,
-               max_bytes: MaxBytes = None):
+               max_bytes: MaxBytes = None,
+               workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker processes that parse and code (default 1: in this process; dask: 2).")] = None,
+               engine: Annotated[IngestEngine, typer.Option("--engine", help="local: this machine; dask: a Dask cluster (local, or --scheduler).")] = IngestEngine.local,
+               scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="A running Dask scheduler, tcp://host:port (with --engine dask).")] = None):
     """Code a corpus into a DuckDB database; re-run to resume (stored articles are skipped)."""
     import shlex
 
     from cronaca.pipeline import Pipeline
     from cronaca.store import Store
+    from cronaca.store.engines import make_engine
     from cronaca.store.ingest import Counts, ingest
+
+    try:
+        runner = make_engine(engine.value, workers, scheduler)
+    except ValueError as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
+        raise typer.Exit(2) from None
 
     pipeline = Pipeline(stages=("parse", "events"), settings=DEFAULT.with_overrides(max_bytes=max_bytes),
                         lang=lang, default_date=date)
@@ -458,13 +510,16 @@ def ingest_cmd(sources: Sources,
             f"{counts.already_stored} already stored, {counts.failures} failed"))
 
     options = [("--db", str(db)), ("--lang", lang), ("--date", date), ("--batch", str(batch)),
-               ("--max-bytes", str(max_bytes) if max_bytes else None)]
+               ("--max-bytes", str(max_bytes) if max_bytes else None),
+               ("--workers", str(workers) if workers else None),
+               ("--engine", engine.value if engine is not IngestEngine.local else None),
+               ("--scheduler", scheduler)]
     command = shlex.join(["cronaca", "ingest", *sources,
                           *(x for name, value in options if value for x in (name, value))])
     try:
         with Store.open(db) as store, progress:
             report = ingest(store, sources, pipeline, batch=batch, command=command,
-                            on_progress=show)
+                            on_progress=show, engine=runner)
     except CronacaError as exc:
         err.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
         raise typer.Exit(1) from None

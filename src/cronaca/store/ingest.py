@@ -9,6 +9,11 @@ Ctrl-C is held back while a batch is being written, and the articles already cod
 committed before the run stops.  A run that reaches the end regroups the whole database's
 mentions into events (``cronaca.store.group``, one more transaction); an interrupted one leaves
 that to the next run or to ``cronaca group``.
+
+With an engine (``cronaca.store.engines``: ``--workers N`` worker processes, or a Dask cluster)
+only the parsing and coding move out: this process still reads, cleans and skips, sends the
+clean articles to the workers in small partitions and gets back rows, and stays the only writer
+of the database, so batches, resume and the skip rules are the same.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -32,6 +37,9 @@ from cronaca.errors import CronacaError
 from cronaca.model import Actor, Article, Document, Event, Failure, Quote
 from cronaca.pipeline import STAGES, Pipeline
 from cronaca.store.db import Store, StoreError, first_line, utcnow
+
+if TYPE_CHECKING:
+    from cronaca.store.engines import Engine
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +190,39 @@ def article_rows(article: Article, hash_: str, url: str | None, run_id: str) -> 
     return rows
 
 
+@dataclass
+class Job:
+    """A clean article that is not stored yet, on its way to be parsed and coded."""
+
+    article: Article
+    hash: str
+    url: str | None
+
+
+def code_article(article: Article, hash_: str, url: str | None, run_id: str,
+                 stages: tuple[str, ...]) -> ArticleRows | Failure:
+    """Parse and code a clean article into rows (in this process or in a worker).
+
+    The pipeline's rule holds: one bad document is one Failure, never the end of the run.
+    """
+    try:
+        for name in stages:
+            article = STAGES[name](article)
+    except CronacaError as exc:
+        return Failure(source=article.source, error=str(exc))
+    except Exception as exc:  # a bug must not kill a corpus run; it is reported
+        log.exception("unexpected error on %s", article.source)
+        return Failure(source=article.source,
+                       error=f"[E999] {article.source}: internal error "
+                             f"({type(exc).__name__}: {exc}); please report it")
+    try:
+        return article_rows(article, hash_, url, run_id)
+    except Exception as exc:  # a bug in flattening must not stop the corpus either
+        log.exception("cannot flatten %s", article.source)
+        return Failure(source=article.source, error=f"[E999] {article.source}: internal error "
+                                                    f"({type(exc).__name__}: {exc}); please report it")
+
+
 def write_article(store: Store, rows: ArticleRows) -> None:
     """Insert one article with its mentions, events and quotes (inside the caller's transaction)."""
     store.insert("articles", ARTICLE_COLUMNS, [rows.article])
@@ -247,13 +288,17 @@ class Ingester:
 
     def __init__(self, store: Store, pipeline: Pipeline, *, batch: int = DEFAULT_BATCH,
                  command: str = "cronaca ingest",
-                 on_progress: Callable[[Counts, float], None] | None = None):
+                 on_progress: Callable[[Counts, float], None] | None = None,
+                 engine: Engine | None = None):
         if batch < 1:
             raise StoreError(f"--batch must be at least 1 (got {batch})")
         self.store, self.pipeline, self.batch_size = store, pipeline, batch
         self.command, self.on_progress = command, on_progress
         self.cleaner = dataclasses.replace(pipeline, stages=(), on_document=None)
-        self.steps = [STAGES[name] for name in pipeline.stages]
+        self.stages = tuple(pipeline.stages)
+        self.engine = engine             # None: parse and code in this process
+        self.in_flight: dict[str, str | None] = {}   # hash -> url of the articles at workers
+        self.started = 0.0
         self.counts = Counts()
         db = os.path.abspath(store.path)
         self.own_files = {db, db + ".wal"}
@@ -262,29 +307,98 @@ class Ingester:
         self.grouping: Any = None        # the GroupReport of the grouping at the end of a run
 
     def run(self, sources: Iterable[str]) -> Report:
-        started = time.monotonic()
+        started = self.started = time.monotonic()
         self.run_id = self.store.begin_run(self.command)
-        interrupted = False
+        interrupted, clean_end = False, False
         try:
-            for item in self.pipeline.documents(sources):
-                self._take(item)
-                if self.on_progress:
-                    self.on_progress(self.counts, time.monotonic() - started)
-                if len(self.pending) >= self.batch_size:
-                    self._flush()
+            if self.engine is None:
+                for item in self.pipeline.documents(sources):
+                    self._take(item)
+                    self._progress()
+                    if len(self.pending) >= self.batch_size:
+                        self._flush()
+            else:
+                self._run_engine(sources)
+            clean_end = True
             self._flush()
             self._group()
         except (KeyboardInterrupt, duckdb.InterruptException):  # DuckDB's own Ctrl-C
             interrupted = True
+            self._close_engine(cancel=True)
             self._flush(reraise=False)
         except duckdb.Error as exc:
+            self._close_engine(cancel=True)
             self._finish("failed")
             raise StoreError(f"{self.store.path}: {first_line(exc)}") from None
         except BaseException:
+            self._close_engine(cancel=True)
             self._finish("failed")
             raise
+        finally:
+            if clean_end or interrupted:
+                self._close_engine(cancel=interrupted)
         self._finish("interrupted" if interrupted else "done")
         return Report(self.run_id, self.counts, time.monotonic() - started, interrupted)
+
+    def _progress(self) -> None:
+        if self.on_progress:
+            self.on_progress(self.counts, time.monotonic() - self.started)
+
+    # ---------------------------------------------------------------- with an engine
+
+    def _run_engine(self, sources: Iterable[str]) -> None:
+        """Read, clean and skip here; parse and code at the engine's workers; write here."""
+        engine = self.engine
+        assert engine is not None
+        jobs: list[Job] = []
+        for item in self.pipeline.documents(sources):
+            if os.path.abspath(item.source) in self.own_files:
+                continue
+            result = item if isinstance(item, Failure) else self._prepare(item)
+            if isinstance(result, Job):
+                self.in_flight[result.hash] = result.url
+                jobs.append(result)
+                if len(jobs) >= engine.chunk:
+                    engine.submit(jobs, self.run_id, self.stages)
+                    jobs = []
+            else:
+                with _sigint_held():
+                    self._add(result)
+                self._progress()
+                if len(self.pending) >= self.batch_size:
+                    self._flush()
+            self._collect(wait=False)
+            while engine.in_flight >= engine.capacity:
+                self._collect(wait=True)
+        if jobs:
+            engine.submit(jobs, self.run_id, self.stages)
+        while engine.in_flight:
+            self._collect(wait=True)
+
+    def _collect(self, wait: bool) -> None:
+        """Take the partitions the workers have finished (waiting for one if ``wait``)."""
+        assert self.engine is not None
+        for jobs, results in self.engine.completed(wait):
+            for job, result in zip(jobs, results):
+                self.in_flight.pop(job.hash, None)
+                if isinstance(result, ArticleRows):
+                    if self._stored(job.url, job.hash):
+                        result = _SKIPPED     # stored meanwhile: the result is dropped
+                    else:
+                        self._claim(job)
+                with _sigint_held():
+                    self._add(result)
+                self._progress()
+                if len(self.pending) >= self.batch_size:
+                    self._flush()
+
+    def _close_engine(self, cancel: bool) -> None:
+        if self.engine is not None:
+            engine, self.engine = self.engine, None
+            try:
+                engine.close(cancel=cancel)
+            except Exception as exc:  # closing must not hide what the run did
+                log.warning("could not close the %s engine cleanly (%s)", engine.name, exc)
 
     # ---------------------------------------------------------------- one document
 
@@ -309,7 +423,8 @@ class Ingester:
             self.counts.mentions += len(result.mentions)
             self.counts.events += len(result.events)
 
-    def _process(self, document: Document) -> ArticleRows | Failure | _Skipped:
+    def _prepare(self, document: Document) -> Job | Failure | _Skipped:
+        """Clean and decide: skipped (stored, or at a worker now), failed, or a job to code."""
         if document.url and self._stored(document.url, None):
             return _SKIPPED                           # known URL: not even cleaned
         cleaned = self.cleaner.process(document)
@@ -318,38 +433,28 @@ class Ingester:
         hash_, url = text_hash(cleaned.text), cleaned.url or document.url
         if self._stored(url, hash_):
             return _SKIPPED                           # known text: not parsed again
-        coded = self._code(cleaned)
-        if isinstance(coded, Failure):
-            return coded
-        try:
-            rows = article_rows(coded, hash_, url, self.run_id)
-        except Exception as exc:  # a bug in flattening must not stop the corpus either
-            log.exception("cannot flatten %s", coded.source)
-            return Failure(source=coded.source, error=f"[E999] {coded.source}: internal error "
-                                                      f"({type(exc).__name__}: {exc}); please report it")
-        self.pending.hashes.add(hash_)
-        if url:
-            self.pending.urls.add(url)
+        return Job(cleaned, hash_, url)
+
+    def _process(self, document: Document) -> ArticleRows | Failure | _Skipped:
+        job = self._prepare(document)
+        if not isinstance(job, Job):
+            return job
+        rows = code_article(job.article, job.hash, job.url, self.run_id, self.stages)
+        if isinstance(rows, ArticleRows):
+            self._claim(job)
         return rows
+
+    def _claim(self, job: Job) -> None:
+        self.pending.hashes.add(job.hash)
+        if job.url:
+            self.pending.urls.add(job.url)
 
     def _stored(self, url: str | None, hash_: str | None) -> bool:
         if hash_ in self.pending.hashes or (url and url in self.pending.urls):
             return True
+        if hash_ in self.in_flight or (url and url in self.in_flight.values()):
+            return True
         return self.store.is_stored(url, hash_)
-
-    def _code(self, article: Article) -> Article | Failure:
-        """The pipeline's later stages, with its rule: one bad document is one Failure."""
-        try:
-            for step in self.steps:
-                article = step(article)
-            return article
-        except CronacaError as exc:
-            return Failure(source=article.source, error=str(exc))
-        except Exception as exc:  # a bug must not kill a corpus run; it is reported
-            log.exception("unexpected error on %s", article.source)
-            return Failure(source=article.source,
-                           error=f"[E999] {article.source}: internal error "
-                                 f"({type(exc).__name__}: {exc}); please report it")
 
     # ---------------------------------------------------------------- writing
 
@@ -413,10 +518,15 @@ class Ingester:
 
 def ingest(store: Store, sources: Iterable[str], pipeline: Pipeline, *,
            batch: int = DEFAULT_BATCH, command: str = "cronaca ingest",
-           on_progress: Callable[[Counts, float], None] | None = None) -> Report:
-    """Read, code and store every document of ``sources``; see ``Ingester``."""
+           on_progress: Callable[[Counts, float], None] | None = None,
+           engine: Engine | None = None) -> Report:
+    """Read, code and store every document of ``sources``; see ``Ingester``.
+
+    ``engine`` (``cronaca.store.engines``) parses and codes elsewhere; None: in this process.
+    The run closes it.
+    """
     return Ingester(store, pipeline, batch=batch, command=command,
-                    on_progress=on_progress).run(sources)
+                    on_progress=on_progress, engine=engine).run(sources)
 
 
 @contextmanager
