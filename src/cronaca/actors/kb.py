@@ -209,11 +209,25 @@ def _add_countries(kb: KnowledgeBase) -> None:
 def _add_organizations(kb: KnowledgeBase, entries, where: str) -> None:
     for entry in entries:
         org = Organization(entry["id"], entry["code"], entry.get("sector", "IGO"),
-                           entry.get("name") or next(iter((entry["names"].get("en") or [entry["id"]]))))
+                           entry.get("name") or _display(next(iter(entry["names"].get("en") or
+                                                                  [entry["id"]]))))
         kb.organizations[org.id] = org
         for forms in entry["names"].values():
             for form in forms:
                 kb.org_names[key(form)] = org.id
+
+
+_LOWER_WORDS = {"of", "the", "and", "for", "on", "in", "de", "al", "el", "la"}
+
+
+def _display(name: str) -> str:
+    """A display form of a lower-case name: acronyms in capitals ("nato" -> "NATO", "u.n." ->
+    "U.N."), other words capitalised except small ones ("united nations security council")."""
+    if (len(name) <= 5 and " " not in name) or "." in name:
+        return name.upper()
+    words = name.split()
+    return " ".join(w if i and w in _LOWER_WORDS else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words))
 
 
 def _add_people(kb: KnowledgeBase, entries, where: str) -> None:
