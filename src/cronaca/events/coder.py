@@ -299,9 +299,6 @@ def _resolve_all(g: Graph, heads: list[int], ctx: Context) -> list[Actor]:
 def _coordinated_nationalities(g: Graph, n: int, actor: Actor, ctx: Context) -> list[Actor]:
     """"diplomatici lettoni, lituani ed estoni", "Latvian, Lithuanian and Estonian diplomats":
     one actor per coordinated nationality adjective of the phrase."""
-    if not (actor.how or "").endswith(tuple(f"'{g.tokens[a].text}'" for a in g.children[n])) and \
-            "adjective" not in (actor.how or ""):
-        return []
     extra = []
     for a in g.children[n]:
         word = g.tokens[a].text.lower()
