@@ -230,3 +230,43 @@ def schema_errors(article: Article, v) -> list[str]:
                 path = "/".join(str(p) for p in err.absolute_path)
                 errors.append(f"{article.id} {e.cameo} explain={explain} /{path}: {err.message}")
     return errors
+
+
+# --------------------------------------------------------------------------- checks both tables share
+
+
+PHENOMENA = ("negation", "passive", "dropped_subject", "coordination", "nominal", "reported",
+             "intent", "dates", "roles")
+
+
+def check_clutter(article: Article, c: Case, body: str) -> None:
+    """No event comes from anything but the article's own body; the body's events are right."""
+    stray = [e for e in article.events if e.evidence.text not in body]
+    assert not stray, "events from clutter: " + "; ".join(
+        f"{e.cameo} {e.evidence.text!r}" for e in stray)
+    check(article, c)
+
+
+def check_coverage(table: dict[str, list[Case]]) -> None:
+    """At least ten cases per phenomenon, and every CAMEO root somewhere."""
+    for category in PHENOMENA:
+        assert len(table[category]) >= 10, category
+    roots = {ev.root for cases in table.values() for c in cases for ev in c.events + c.flagged}
+    assert roots >= {f"{i:02d}" for i in range(1, 21)}, sorted(roots)
+
+
+def check_schema(coder: Coder, cases: dict[str, Case]) -> None:
+    """Every record of every case validates against the event schema (plain and --explain)."""
+    v = validator()
+    errors, count = [], 0
+    for case_id, c in cases.items():
+        article = coder.run(case_id, c)
+        count += len(article.events)
+        errors += schema_errors(article, v)
+    assert count > len(cases) // 2, f"only {count} events over {len(cases)} texts"
+    assert not errors, "\n".join(errors[:50])
+
+
+def check_known_misses(table: dict[str, list[Case]], lang: str) -> None:
+    ids = {p.values[0] for p in params(table)}
+    assert set(known_misses(lang)) <= ids, sorted(set(known_misses(lang)) - ids)
