@@ -42,6 +42,7 @@ class Words:
     ago: frozenset[str]
     in_future: frozenset[str]
     parts: dict[str, str]
+    capitalised_months: bool = False     # English: "may", "march" in lower case are no months
 
 
 def _tokens(phrase: str) -> tuple[str, ...]:
@@ -66,6 +67,7 @@ def words(lang: str) -> Words | None:
         ago=frozenset(w.lower() for w in data["ago"]),
         in_future=frozenset(w.lower() for w in data["in_future"]),
         parts={k.lower(): v for k, v in data["parts"].items()},
+        capitalised_months=bool(data.get("capitalised_months", False)),
     )
 
 
@@ -151,8 +153,8 @@ def _not_a_month(tokens: list[str], low: list[str], i: int, w: Words) -> bool:
     words), English "may" and "march" (a modal and a verb, which English writes lower case)."""
     if low[i] not in w.months:
         return False
-    if "may" in w.months and not tokens[i][:1].isupper():
-        return True                       # English month names are always capitalised
+    if w.capitalised_months and not tokens[i][:1].isupper():
+        return True
     if not _abbreviation(low[i], w):
         return False
     before = low[i - 1] if i > 0 else ""
