@@ -182,9 +182,6 @@ class Article:
         data = asdict(self)
         if not explain:
             data.pop("removed")
-            for quote in data.get("quotes") or []:
-                if isinstance(quote.get("speaker"), dict):
-                    quote["speaker"].pop("how", None)
         if not sentences:
             data.pop("sentences")
         return data

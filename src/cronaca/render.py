@@ -114,6 +114,8 @@ def article_json(article: Article, events: list[Event], explain: bool) -> dict:
                 if actor.text not in entry["mentions"]:
                     entry["mentions"].append(actor.text)
     meta["text"] = article.text
+    meta["quotes"] = [{**quote, "speaker": _actor_dict(q.speaker, explain)}
+                      for q, quote in zip(article.quotes, meta.get("quotes") or [])]
     meta["events"] = [event_dict(e, explain) for e in events]
     meta["entities"] = list(actors.values())
     return meta
