@@ -8,7 +8,7 @@ import json
 import pytest
 
 from cronaca.store.group import (Mention, UnionFind, candidate_pairs, compatible, find_duplicates,
-                                 group_mentions)
+                                 group_mentions, units)
 
 D = dt.date(2026, 3, 9)
 
@@ -90,6 +90,45 @@ def test_candidate_pairs_blocked_and_windowed():
     ms = [m("1"), m("2", "04", "CHN", "BLR"), m("3", date=D + dt.timedelta(days=30)),
           m("4", "19", "RUS", "UKR")]
     assert candidate_pairs(ms) == {("1", "2")}
+
+
+def _random_mentions(rng, n: int) -> list[Mention]:
+    """Small random mentions over few values, with copies of shared sentences."""
+    out = []
+    for i in range(n):
+        original = rng.choice(["a1", "a2", "a3"])
+        out.append(Mention(
+            id=f"{i:03d}", article_id=rng.choice([original, f"c{i}", f"c{i % 5}"]),
+            cameo_root=rng.choice(["04", "19"]), source_country=rng.choice(["BLR", "CHN", None]),
+            target_country=rng.choice(["BLR", "CHN", None]),
+            source_name=rng.choice([None, "Lukashenko"]),
+            source_sector=rng.choice([None, "GOV", "MIL", "CVL"]),
+            date=rng.choice([None, D, D + dt.timedelta(days=1), D + dt.timedelta(days=3)]),
+            precision=rng.choice(["day", "day", "month"]),
+            date_source=rng.choice(["text", "publication"]),
+            location_country=rng.choice([None, None, "CHN"]),
+            sentence=rng.choice(["", "They met.", "They fought."]), original=original,
+            row={"cameo": "040", "source_text": "x", "target_text": "y"}))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_candidate_pairs_are_every_compatible_pair(seed):
+    """Units, blocks and windows find exactly the pairs that a check of every pair finds."""
+    import random
+
+    ms = _random_mentions(random.Random(seed), 60)
+    brute = {(a.id, b.id) for i, a in enumerate(ms) for b in ms[i + 1:] if compatible(a, b)}
+    assert candidate_pairs(ms) == brute
+
+
+def test_a_story_told_a_thousand_times_is_a_few_units():
+    ms = [m(f"{i:04d}", sentence="Lukashenko met Xi", date=D + dt.timedelta(days=i % 2))
+          for i in range(3000)]
+    found = units(ms)
+    assert len(found.members) == 2 and found.pairs == {(0, 1)}
+    result = group_mentions(ms)
+    assert len(result.groups) == 1 and len(result.groups[0]) == 3000 and result.chained == 0
 
 
 def _groups(result):

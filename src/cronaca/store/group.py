@@ -19,10 +19,12 @@ an ingest or with ``cronaca group``, gives the same result):
    equal); dates within the tolerance of the coarser precision (day +-1 day, month the same
    month, year the same year; a date taken from the publication date means "that day or the
    day before"); and the same location country when both have one.  The same record in an
-   article and in its near-duplicate copy matches whatever its actors.  Candidate pairs come from
-   blocks (CAMEO root and source country; both countries for the reciprocal roots, so that a
-   mention with no target still meets those with one) walked in date order; a union-find over
-   the compatible pairs gives components.  A component in which every pair is compatible is one
+   article and in its near-duplicate copy matches whatever its actors.  Mentions with the same
+   fields (``_signature``) form one unit, so a story told by thousands of outlets costs its
+   handful of signatures, not millions of pairs.  Candidate pairs of units come from blocks (CAMEO
+   root and source country; both countries for the reciprocal roots, so that a mention with no
+   target still meets those with one) walked in date order; a union-find over the compatible
+   units gives components.  A component in which every pair is compatible is one
    event.  Otherwise compatibility has chained (two meetings a week apart bridged by a mention
    dated only "in March", or by one with no target): its mentions are taken anchors first (a
    date read in the text, the most precise, both countries known) and each joins the group
@@ -40,11 +42,12 @@ above, ``first_seen`` and ``article_url`` of the first stored article.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,12 +77,21 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
+@functools.cache
+def _permutations():
+    """The seeded permutations, drawn once (datasketch draws them again for every MinHash)."""
+    from datasketch import MinHash
+
+    template = MinHash(num_perm=NUM_PERM, seed=1)
+    return template.permutations, template.scheme
+
+
 def minhash(text: str):
     from datasketch import MinHash
 
-    m = MinHash(num_perm=NUM_PERM, seed=1)
-    for s in shingles(text):
-        m.update(s.encode("utf-8"))
+    permutations, scheme = _permutations()
+    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=permutations, scheme=scheme)
+    m.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
     return m
 
 
@@ -211,8 +223,13 @@ def compatible(a: Mention, b: Mention) -> bool:
     """Whether two asserted mentions can report the same real-world event (see the module)."""
     if a.cameo_root != b.cameo_root:
         return False
-    if _same_copy(a, b):
-        return _date_ok(a, b)
+    return _fields_ok(a, b) or (_same_copy(a, b) and _date_ok(a, b))
+
+
+def _fields_ok(a: Mention, b: Mention) -> bool:
+    """``compatible`` without the copy rule: root, place, dates, actors."""
+    if a.cameo_root != b.cameo_root:
+        return False
     if a.location_country and b.location_country and a.location_country != b.location_country:
         return False
     if not _date_ok(a, b):
@@ -227,11 +244,20 @@ def compatible(a: Mention, b: Mention) -> bool:
     return a.cameo_root in RECIPROCAL and (_actors_ok(ta, sa, sb, tb) or _actors_ok(sa, ta, tb, sb))
 
 
-class UnionFind:
-    def __init__(self, items: Iterable[str] = ()):
-        self.parent: dict[str, str] = {x: x for x in items}
+def _signature(m: Mention) -> tuple:
+    """Everything ``_fields_ok`` reads: two mentions with one signature are compatible exactly
+    when a mention with it is compatible with another copy of itself."""
+    iv = m.interval
+    return (m.cameo_root, m.location_country, iv, m.precision in ("day", None),
+            m.article_id if iv is None else None, m.source_key(), _sector(m.source_sector),
+            m.target_country, _sector(m.target_sector))
 
-    def find(self, x: str) -> str:
+
+class UnionFind:
+    def __init__(self, items: Iterable[Any] = ()):
+        self.parent: dict[Any, Any] = {x: x for x in items}
+
+    def find(self, x: Any) -> Any:
         parent = self.parent.setdefault(x, x)
         while parent != self.parent[parent]:
             self.parent[parent] = self.parent[self.parent[parent]]
@@ -239,24 +265,26 @@ class UnionFind:
         self.parent[x] = parent
         return parent
 
-    def union(self, a: str, b: str) -> None:
+    def union(self, a: Any, b: Any) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             if rb < ra:
                 ra, rb = rb, ra
             self.parent[rb] = ra
 
-    def components(self) -> list[list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
+    def components(self) -> list[list[Any]]:
+        out: dict[Any, list[Any]] = defaultdict(list)
         for x in self.parent:
             out[self.find(x)].append(x)
         return sorted(out.values(), key=lambda c: min(c))
 
 
 def _blocks(mentions: Sequence[Mention]) -> dict[tuple, list[Mention]]:
+    """Mentions that may be compatible share a block: root and source, root and target for
+    the reciprocal roots, root and article for the undated."""
     blocks: dict[tuple, list[Mention]] = defaultdict(list)
     for m in mentions:
-        keys = {m.source_key(), ("copy", m.original, m.sentence)}
+        keys = {m.source_key()}
         if m.cameo_root in RECIPROCAL:
             keys.add(m.target_country)
         for key in keys - {None}:
@@ -266,22 +294,95 @@ def _blocks(mentions: Sequence[Mention]) -> dict[tuple, list[Mention]]:
     return blocks
 
 
+def _windowed(block: Sequence[Mention]) -> Iterator[tuple[Mention, Mention]]:
+    """The pairs of a block whose dates are close enough to be compared."""
+    dated = sorted((m for m in block if m.interval), key=lambda m: (m.interval[0], m.id))
+    for i, a in enumerate(dated):
+        end = a.interval[1] + DAY
+        for b in dated[i + 1:]:
+            if b.interval[0] > end:
+                break
+            yield a, b
+    undated = [m for m in block if not m.interval]
+    for i, a in enumerate(undated):
+        for b in undated[i + 1:]:
+            yield a, b
+
+
+@dataclass
+class Units:
+    """Mentions in units of one signature, and which units and mentions are compatible.
+
+    A story told by a thousand outlets is a thousand mentions with a handful of signatures:
+    compatibility is decided once per pair of units, never per pair of mentions, so grouping
+    costs the number of mentions plus the square of the signatures in a block and a window.
+    """
+    members: list[list[Mention]]
+    of: dict[str, int]                                    # mention id -> unit
+    pairs: set[tuple[int, int]]                           # compatible units (lower first)
+    copies: set[tuple[str, str]]  # mentions compatible only as copies (lower id first)
+
+    def linked(self, a: Mention, b: Mention) -> bool:
+        ua, ub = self.of[a.id], self.of[b.id]
+        return (ua == ub or (min(ua, ub), max(ua, ub)) in self.pairs
+                or (min(a.id, b.id), max(a.id, b.id)) in self.copies)
+
+    def clique(self, units: Sequence[int]) -> bool:
+        """Whether every two mentions of these units are compatible."""
+        for i, u in enumerate(units):
+            for v in units[i + 1:]:
+                if (min(u, v), max(u, v)) not in self.pairs and not all(
+                        (min(a.id, b.id), max(a.id, b.id)) in self.copies
+                        for a in self.members[u] for b in self.members[v]):
+                    return False
+        return True
+
+
+def units(mentions: Sequence[Mention]) -> Units:
+    members: list[list[Mention]] = []
+    of: dict[str, int] = {}
+    index: dict[tuple, int] = {}
+    for m in mentions:
+        # a mention that is not compatible with its own twin (no source known) stays alone
+        key = _signature(m) if _fields_ok(m, m) else ("alone", m.id)
+        if key not in index:
+            index[key] = len(members)
+            members.append([])
+        members[index[key]].append(m)
+        of[m.id] = index[key]
+    pairs: set[tuple[int, int]] = set()
+    for block in _blocks([u[0] for u in members]).values():
+        for a, b in _windowed(block):
+            if _fields_ok(a, b):
+                ua, ub = of[a.id], of[b.id]
+                pairs.add((min(ua, ub), max(ua, ub)))
+    copies: set[tuple[str, str]] = set()
+    stories: dict[tuple, dict[int, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    for m in mentions:
+        if m.sentence:
+            stories[(m.cameo_root, m.original, m.sentence)][of[m.id]].append(m)
+    for by_unit in stories.values():
+        keys = sorted(by_unit)
+        for i, u in enumerate(keys):
+            for v in keys[i + 1:]:
+                if (u, v) in pairs:
+                    continue
+                for a in by_unit[u]:
+                    for b in by_unit[v]:
+                        if _same_copy(a, b) and _date_ok(a, b):
+                            copies.add((min(a.id, b.id), max(a.id, b.id)))
+    return Units(members, of, pairs, copies)
+
+
 def candidate_pairs(mentions: Sequence[Mention]) -> set[tuple[str, str]]:
-    """Compatible pairs, looked for only inside blocks and date windows."""
-    pairs: set[tuple[str, str]] = set()
-    for block in _blocks(mentions).values():
-        dated = sorted((m for m in block if m.interval), key=lambda m: (m.interval[0], m.id))
-        for i, a in enumerate(dated):
-            end = a.interval[1] + DAY
-            for b in dated[i + 1:]:
-                if b.interval[0] > end:
-                    break
-                if compatible(a, b):
-                    pairs.add((min(a.id, b.id), max(a.id, b.id)))
-        undated = [m for m in block if not m.interval]
-        for i, a in enumerate(undated):
-            for b in undated[i + 1:]:
-                if compatible(a, b):
+    """Every compatible pair of mentions (for inspection and tests: grouping itself works on
+    ``units``, whose size does not grow with the square of the mentions)."""
+    found = units(mentions)
+    pairs = set(found.copies)
+    for u, v in [(u, u) for u in range(len(found.members))] + sorted(found.pairs):
+        for a in found.members[u]:
+            for b in found.members[v]:
+                if a.id != b.id:
                     pairs.add((min(a.id, b.id), max(a.id, b.id)))
     return pairs
 
@@ -308,24 +409,24 @@ class Grouping:
 
 def group_mentions(mentions: Sequence[Mention], embed: Embedder | None = None) -> Grouping:
     """Mentions -> groups (one per real-world event), most precise mention first in each."""
-    by_id = {m.id: m for m in mentions}
-    uf = UnionFind(by_id)
-    pairs = candidate_pairs(mentions)
-    for a, b in pairs:
-        uf.union(a, b)
+    found = units(mentions)
+    uf = UnionFind(range(len(found.members)))
+    for u, v in found.pairs:
+        uf.union(u, v)
+    for a, b in found.copies:
+        uf.union(found.of[a], found.of[b])
     result = Grouping(groups=[])
     cache: dict[str, Any] = {}
-    for ids in uf.components():
+    for component in uf.components():
         result.components += 1
-        members = sorted((by_id[i] for i in ids), key=_order)
-        if all((min(a.id, b.id), max(a.id, b.id)) in pairs
-               for i, a in enumerate(members) for b in members[i + 1:]):
+        members = sorted((m for u in component for m in found.members[u]), key=_order)
+        if found.clique(component):
             result.groups.append(members)
             continue
         result.chained += 1
         groups: list[list[Mention]] = []      # groups[i][0] is the group's anchor
         for m in sorted(members, key=_anchor_order):
-            fits = [g for g in groups if _linked(m, g[0], pairs)]
+            fits = [g for g in groups if found.linked(m, g[0])]
             if not fits:
                 groups.append([m])
                 continue
@@ -340,10 +441,6 @@ def group_mentions(mentions: Sequence[Mention], embed: Embedder | None = None) -
         result.groups.extend(groups)
     result.groups.sort(key=lambda g: min(_first(m) for m in g))
     return result
-
-
-def _linked(a: Mention, b: Mention, pairs: set[tuple[str, str]]) -> bool:
-    return (min(a.id, b.id), max(a.id, b.id)) in pairs
 
 
 def _anchor_order(m: Mention) -> tuple:
