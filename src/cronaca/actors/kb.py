@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from cronaca.errors import ResourceError
-from cronaca.lang import languages, resource
+from cronaca.lang import languages, load_yaml, resource
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +153,7 @@ class KnowledgeBase:
 
 def _load_yaml(path, where: str):
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        return load_yaml(path.read_text(encoding="utf-8")) or []
     except yaml.YAMLError as exc:
         raise ResourceError(f"{where} is not valid YAML: {exc}") from None
 

@@ -16,6 +16,14 @@ import yaml
 from cronaca.errors import ResourceError, UnsupportedLanguageError
 
 PACKAGE = "cronaca.lang"
+# libyaml's parser where PyYAML was built with it: the lexicons and the knowledge base load
+# about ten times faster, which every worker process pays once
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    """YAML text -> data, safely (no Python objects), with the fastest parser available."""
+    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
 
 
 @cache
@@ -48,7 +56,7 @@ def resource(code: str, name: str) -> Any:
     text = path.read_text(encoding="utf-8")
     if name.endswith((".yaml", ".yml")):
         try:
-            return yaml.safe_load(text)
+            return load_yaml(text)
         except yaml.YAMLError as exc:
             raise ResourceError(f"language resource {code}/{name} is not valid YAML: {exc}") from None
     return [line.strip() for line in text.splitlines()

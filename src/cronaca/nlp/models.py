@@ -19,10 +19,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from cronaca.errors import ModelError, UnsupportedLanguageError
-from cronaca.lang import info, languages, parsable
+from cronaca.lang import info, languages, load_yaml, parsable
 
 _LOCK = threading.Lock()
 PIPELINES_FILE = "pipelines.yaml"
@@ -31,7 +30,7 @@ PIPELINES_FILE = "pipelines.yaml"
 @cache
 def registry() -> dict[str, dict[str, Any]]:
     text = (resources.files("cronaca.nlp") / PIPELINES_FILE).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 def folder_digest(root: Path) -> str:
