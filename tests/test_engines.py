@@ -103,3 +103,82 @@ def test_scheduler_without_dask_is_refused(corpus, tmp_path):
     result = run_cli("ingest", str(corpus), "--db", str(tmp_path / "x.duckdb"),
                      "--scheduler", "tcp://127.0.0.1:1")
     assert result.returncode == 2 and b"--engine dask" in result.stderr
+
+
+# --------------------------------------------------------------------------- Ctrl-C
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every living process below ``pid`` (from /proc; Linux)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z":
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize("options", [("--workers", "2"), ("--engine", "dask", "--workers", "2")],
+                         ids=["local", "dask"])
+def test_ctrl_c_stops_the_workers_commits_and_resumes(options, tmp_path):
+    """Ctrl-C in a terminal reaches the whole process group: the workers ignore it, the
+    ingesting process commits what came back, stops every worker and exits 130; the same
+    command then finishes the corpus with nothing twice."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    records = bench.corpus(60, words=200)
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                    encoding="utf-8")
+    db = tmp_path / "c.duckdb"
+    command = [sys.executable, "-m", "cronaca", "-v", "ingest", str(path), "--db", str(db),
+               "--batch", "4", *options]
+    env = {**os.environ, "COLUMNS": "200", "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            start_new_session=True)
+    deadline = time.monotonic() + 240
+    for line in iter(proc.stderr.readline, b""):
+        if b"committed" in line:
+            break
+        assert time.monotonic() < deadline, "no batch committed in time"
+    else:
+        raise AssertionError(f"ingest ended before committing (rc {proc.wait()})")
+    workers = _descendants(proc.pid)
+    assert workers, "the engine started no worker process"
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr.decode()
+    assert "re-run the same command to resume" in stderr.decode()
+    deadline = time.monotonic() + 30
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not [p for p in workers if _alive(p)], "worker processes outlived the run"
+    with duckdb.connect(str(db), read_only=True) as con:
+        stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert con.execute("SELECT status FROM runs").fetchall() == [("interrupted",)]
+    assert 4 <= stored < len(records)
+    again = subprocess.run(command, capture_output=True, env=env, timeout=600)
+    assert again.returncode == 0, again.stderr.decode()
+    assert f"{len(records) - stored} new article(s), {stored} already stored" in \
+        again.stdout.decode()

@@ -322,7 +322,11 @@ class Ingester:
             clean_end = True
             self._flush()
             self._group()
-        except (KeyboardInterrupt, duckdb.InterruptException):  # DuckDB's own Ctrl-C
+        except (KeyboardInterrupt, duckdb.InterruptException, RuntimeError) as exc:
+            if not _interrupt(exc):
+                self._close_engine(cancel=True)
+                self._finish("failed")
+                raise
             interrupted = True
             self._close_engine(cancel=True)
             self._flush(reraise=False)
@@ -527,6 +531,14 @@ def ingest(store: Store, sources: Iterable[str], pipeline: Pipeline, *,
     """
     return Ingester(store, pipeline, batch=batch, command=command,
                     on_progress=on_progress, engine=engine).run(sources)
+
+
+def _interrupt(exc: BaseException) -> bool:
+    """Ctrl-C, as Python or as DuckDB reports it when it lands during a query (DuckDB's own
+    exception, or a plain ``RuntimeError: Query interrupted`` from some calls)."""
+    if isinstance(exc, (KeyboardInterrupt, duckdb.InterruptException)):
+        return True
+    return isinstance(exc, RuntimeError) and "interrupted" in str(exc).lower()
 
 
 @contextmanager
