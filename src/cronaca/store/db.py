@@ -267,24 +267,38 @@ class Store:
             raise
 
     def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-        """Insert rows with one multi-row VALUES statement per chunk, not one statement per row."""
+        """Insert rows in one statement that scans them as columns of Python objects.
+
+        DuckDB reads a registered dict of NumPy object arrays in its own code and casts every
+        value to the table's column type; binding the same rows as ``?`` parameters costs
+        about 40 microseconds a value, some 30 times more, and made writing the busiest part
+        of an ingest with worker processes.
+        """
+        import numpy as np
+
         if not rows:
             return
-        cols = ", ".join(f'"{c}"' for c in columns)
-        one = "(" + ", ".join("?" for _ in columns) + ")"
-        for i in range(0, len(rows), 200):
-            chunk = rows[i:i + 200]
-            params = [value for row in chunk for value in row]
-            self.con.execute(f"INSERT INTO {table} ({cols}) VALUES " +
-                             ", ".join(one for _ in chunk), params)
+        data = {}
+        for j in range(len(columns)):
+            values = np.empty(len(rows), dtype=object)
+            values[:] = [row[j] for row in rows]
+            data[f"c{j}"] = values
+        names = ", ".join(f'"{c}"' for c in columns)
+        picked = ", ".join(f"c{j}" for j in range(len(columns)))
+        self.con.register("_cronaca_rows", data)
+        try:
+            self.con.execute(f"INSERT INTO {table} ({names}) SELECT {picked} FROM _cronaca_rows")
+        finally:
+            self.con.unregister("_cronaca_rows")
 
-    def is_stored(self, url: str | None = None, text_hash: str | None = None) -> bool:
-        """Whether an article with this url or this text hash is already in the database."""
-        if text_hash is not None and self.con.execute(
-                "SELECT 1 FROM articles WHERE text_hash = ? LIMIT 1", [text_hash]).fetchone():
-            return True
-        return url is not None and self.con.execute(
-            "SELECT 1 FROM articles WHERE url = ? LIMIT 1", [url]).fetchone() is not None
+    def stored_keys(self) -> tuple[set[str], set[str]]:
+        """The text hashes and the URLs of every stored article."""
+        hashes, urls = set(), set()
+        for hash_, url in self.con.execute("SELECT text_hash, url FROM articles").fetchall():
+            hashes.add(hash_)
+            if url:
+                urls.add(url)
+        return hashes, urls
 
     def begin_run(self, command: str) -> str:
         import secrets
