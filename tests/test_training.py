@@ -54,14 +54,12 @@ def test_quick_training_run_end_to_end(paths):
 
 @pytest.mark.slow
 def test_shipped_italian_model_scores(paths):
-    """The shipped model meets the POS and UAS targets (95, 87). It does not meet two targets of
-    the foundation issue, LAS 82 and KIND NER F1 78: it measured LAS 81.64 and NER F1 71.09
-    (MODEL_CARD.md). Those two are held at the measured level so that a retrained model that is
-    worse fails here; raise them when a better model ships."""
+    """The shipped model meets the POS, UAS and LAS targets (95, 87, 82). It does not meet the
+    foundation issue's KIND NER F1 target of 78: it measured 72.16 (MODEL_CARD.md), held here
+    as a floor so that a retrained model that is worse fails; raise it when a better one ships."""
     scores = training.evaluate_installed(paths)
     ud, ner = scores["ud_isdt_test"], scores["ner_kind_wikinews_test"]
     report = training.report(scores)
-    assert ud["pos"] >= 95 and ud["uas"] >= 87, report
-    assert ud["las"] >= 81.6, report
-    assert ner["f"] >= 71.0, report
+    assert ud["pos"] >= 95 and ud["uas"] >= 87 and ud["las"] >= 82, report
+    assert ner["f"] >= 72.1, report
     assert ud["lemma"] >= ud["lemma_simplemma"], report
