@@ -270,9 +270,9 @@ _FIPS: dict[str, tuple[str, str]] | None = None
 def _actor(row: dict, side: str) -> list:
     """The 10 GDELT actor columns of the source or the target."""
     code, name, country = row[f"{side}_code"], row[f"{side}_name"], row[f"{side}_country"]
-    sector = row[f"{side}_sector"]
-    if sector is None and code and country and code.startswith(country):
-        sector = code[len(country):] or None
+    sector = row[f"{side}_sector"]                # the first mention's
+    if code and country and code.startswith(country):
+        sector = code[len(country):] or None      # the event's own code decides: Type1 agrees
     known = KNOWN_GROUPS.get(country or "")
     if known is not None:
         country = None                    # an organisation, not a state: GDELT's known group
