@@ -82,8 +82,10 @@ CREATE TABLE IF NOT EXISTS articles (
     removed_count   INTEGER NOT NULL,     -- pieces of clutter the cleaner dropped
     mention_count   INTEGER NOT NULL,     -- rows in mentions (lets anyone check integrity)
     quote_count     INTEGER NOT NULL,     -- rows in quotes
-    run_id          VARCHAR NOT NULL
+    run_id          VARCHAR NOT NULL,
+    removed         VARCHAR               -- JSON list of {text, reason, rule}: what the cleaner dropped
 );
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS removed VARCHAR;  -- older files
 CREATE TABLE IF NOT EXISTS mentions (
     id              VARCHAR NOT NULL,     -- 'm' + 16 hex digits, stable for the same article text
     article_id      VARCHAR NOT NULL,

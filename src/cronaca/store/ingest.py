@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import logging
 import os
 import signal
@@ -67,7 +68,7 @@ def article_id(hash_: str) -> str:
 
 ARTICLE_COLUMNS = ("id", "doc_id", "url", "site", "source", "title", "author", "language",
                    "language_score", "published", "retrieved", "text_hash", "text",
-                   "removed_count", "mention_count", "quote_count", "run_id")
+                   "removed_count", "mention_count", "quote_count", "run_id", "removed")
 _ACTOR = ("text", "start", "end", "name", "country", "sector", "kb_id")
 MENTION_COLUMNS = (
     "id", "article_id", "event_id", "coder_id", "language", "date", "date_precision",
@@ -186,7 +187,9 @@ def article_rows(article: Article, hash_: str, url: str | None, run_id: str) -> 
     rows.article = (aid, article.id, url, article.site, article.source, article.title,
                     article.author, article.language, article.language_score,
                     _iso_date(article.published), now, hash_, article.text,
-                    len(article.removed), len(rows.mentions), len(rows.quotes), run_id)
+                    len(article.removed), len(rows.mentions), len(rows.quotes), run_id,
+                    json.dumps([{"text": r.text, "reason": r.reason, "rule": r.rule}
+                                for r in article.removed], ensure_ascii=False))
     return rows
 
 
