@@ -2,7 +2,7 @@
 
 Each message is one line that names the input and says what to do next; the CLI prints it
 without a traceback.  Stable codes (``E1xx`` input, ``E2xx`` language, ``E3xx`` models,
-``E4xx`` data) let users and tests refer to a failure without matching its wording.
+``E4xx`` data, ``E5xx`` the store, ``E6xx`` the explorer) let users and tests refer to a failure without matching its wording.
 """
 
 from __future__ import annotations
@@ -105,3 +105,21 @@ class ExportError(StoreError):
     """An export cannot be written where asked."""
 
     code = "E504"
+
+
+class ExplorerError(CronacaError):
+    """The web explorer cannot answer a request."""
+
+    code = "E600"
+
+
+class SlowQueryError(ExplorerError):
+    """A query ran past the explorer's time limit and was stopped."""
+
+    code = "E601"
+
+
+class NotFoundError(ExplorerError):
+    """No event or article with that id."""
+
+    code = "E602"
