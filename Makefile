@@ -5,10 +5,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.cronaca-installed
 
-.PHONY: demo test venv clean-venv
+.PHONY: demo test explore venv clean-venv
 
 demo: $(STAMP)        ## clean and parse the built-in Italian and English examples
 	$(BIN)/cronaca demo
+
+explore: $(STAMP)     ## ingest the built-in examples into demo.duckdb and open the explorer on it
+	$(BIN)/cronaca ingest src/cronaca/examples --db demo.duckdb --date 2023-03-02
+	$(BIN)/cronaca serve --db demo.duckdb
 
 test: $(STAMP)        ## run the whole test suite
 	$(BIN)/python -m pytest
