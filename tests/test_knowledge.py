@@ -543,6 +543,7 @@ def test_lexicon_loader(code):
 MODALITY_LISTS = ("negation", "hypothetical_markers", "modal_verbs", "modal_always_hypothetical",
                   "hedges", "intent_verbs", "reporting_verbs", "denial_verbs",
                   "source_markers", "failure_verbs", "reciprocal_markers")
+OPTIONAL_MODALITY_LISTS = ("never_passive",)     # only where the language needs it
 
 
 def test_modality_languages():
@@ -552,9 +553,10 @@ def test_modality_languages():
 @pytest.mark.parametrize("code", langs_with("modality.yaml"))
 def test_modality(code):
     data = lang_yaml(code, "modality.yaml")
-    assert set(data) == set(MODALITY_LISTS) | {"future_is_intent"}
+    assert set(MODALITY_LISTS) | {"future_is_intent"} <= set(data) <= \
+        set(MODALITY_LISTS) | set(OPTIONAL_MODALITY_LISTS) | {"future_is_intent"}
     assert isinstance(data["future_is_intent"], bool)
-    for name in MODALITY_LISTS:
+    for name in [*MODALITY_LISTS, *(n for n in OPTIONAL_MODALITY_LISTS if n in data)]:
         words = data[name]
         assert isinstance(words, list) and words, f"{code}: {name} must be a non-empty list"
         bad = [w for w in words if not phrase_ok(w) or w != w.lower()]

@@ -254,6 +254,10 @@ def _subject(g: Graph, n: int, passive: bool) -> list[int]:
     slots = g.slots(n)
     if passive:
         heads = [c for slot, c in slots if slot in ("agent", "obl:da", "obl:by")]
+        if not heads:     # "accusato di spionaggio dalle autorità russe": the parser may hang
+            heads = [cc for slot, c in slots if slot.startswith(("obl", "obj"))   # the agent
+                     for cc in g.kids(c, "nmod")                                 # on the PP
+                     if g.preposition(cc) in ("da", "by") and cc > c]            # before it
     else:
         heads = [c for slot, c in slots if slot == "nsubj"]
         if not heads:
@@ -437,6 +441,13 @@ class CodingResult:
     subjects: list[Actor]
 
 
+def _participle_as_adj(g: Graph, n: int) -> bool:
+    """A participle the tagger took for an adjective though it has a perfect's "avere"
+    ("Mosca ha espulso diplomatici": espulso ADJ, ha its aux): a verb all the same."""
+    return g.tokens[n].pos == "ADJ" and any(g.dep(c) == "aux" and g.lemma(c) in ("avere", "have")
+                                            for c in g.children[n])
+
+
 def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
                   pub: dt.date | None) -> CodingResult:
     lang = article.language or ""
@@ -451,11 +462,11 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
     subjects: list[Actor] = []
 
     # verbs first, so that an event noun knows whether its governing verb is coded itself
-    order = [n for n, t in enumerate(g.tokens) if t.pos in VERB_POS] + \
-            [n for n, t in enumerate(g.tokens) if t.pos in NOUN_POS]
+    verbs = [n for n, t in enumerate(g.tokens) if t.pos in VERB_POS or _participle_as_adj(g, n)]
+    order = verbs + [n for n, t in enumerate(g.tokens) if t.pos in NOUN_POS]
     for n in order:
         tok = g.tokens[n]
-        kind = "verb" if tok.pos in VERB_POS else "noun"
+        kind = "verb" if n in verbs else "noun"
         if n in used:
             continue
         if kind == "noun" and _inside_name(g, n, ctx):
@@ -823,8 +834,10 @@ def code_article(article: Article) -> Article:
     pub = dt.date.fromisoformat(article.published) if article.published else None
     ctx = Context(article.language or "", pub, knowledge_base(), gazetteer(), [])
     article.events = []
+    mod = modality(ctx.lang)
+    never_passive = mod.never_passive if mod else frozenset()
     for index, sentence in enumerate(article.sentences):
-        g = Graph.of(sentence)
+        g = Graph.of(sentence, never_passive)
         ctx.entities = sentence.entities
         result = code_sentence(g, index, article, ctx, pub)
         article.events.extend(result.events)

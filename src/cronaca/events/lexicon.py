@@ -111,6 +111,7 @@ class Modality:
     source_markers: tuple[tuple[str, ...], ...] = ()   # "according to", "secondo": who says so
     failure_verbs: frozenset[str] = frozenset()       # "failed to condemn": not done
     reciprocal_markers: tuple[tuple[str, ...], ...] = ()  # "each other", "a vicenda"
+    never_passive: frozenset[str] = frozenset()       # "è volata a Kiev" is not a passive
 
 
 WORD = re.compile(r"\w+'|\w+")
@@ -135,7 +136,8 @@ def modality(lang: str) -> Modality | None:
         source_markers=tuple(tuple(w.split()) for w in sorted(words("source_markers"),
                                                                key=lambda w: -len(w.split()))),
         failure_verbs=words("failure_verbs"),
-        reciprocal_markers=tuple(tuple(WORD.findall(w)) for w in words("reciprocal_markers")))
+        reciprocal_markers=tuple(tuple(WORD.findall(w)) for w in words("reciprocal_markers")),
+        never_passive=words("never_passive"))
 
 
 @cache

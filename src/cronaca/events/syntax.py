@@ -29,9 +29,11 @@ class Graph:
     tokens: list[Token]
     index: dict[int, int]                 # article token index -> position in the sentence
     children: list[list[int]]
+    # intransitive verbs whose perfect with "essere" a parser may label passive ("è volata")
+    never_passive: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, sentence: Sentence) -> "Graph":
+    def of(cls, sentence: Sentence, never_passive: frozenset[str] = frozenset()) -> "Graph":
         tokens = sentence.tokens
         index = {t.i: n for n, t in enumerate(tokens)}
         children: list[list[int]] = [[] for _ in tokens]
@@ -39,7 +41,7 @@ class Graph:
             h = index.get(t.head)
             if h is not None and h != n:
                 children[h].append(n)
-        return cls(sentence, tokens, index, children)
+        return cls(sentence, tokens, index, children, never_passive)
 
     # ------------------------------------------------------------------ navigation
 
@@ -84,6 +86,8 @@ class Graph:
         """A passive predicate; not a pronominal one ("le truppe si sono ritirate", which a
         parser may still label with aux:pass) unless its subject is marked passive."""
         kids = self.children[n]
+        if self.lemma(n) in self.never_passive:
+            return False
         if any(self.dep(c) in PASSIVE_SUBJECT for c in kids):
             return True
         pronominal = any(self.tokens[c].text.lower() in ("si", "s'") and self.dep(c).startswith("expl")
@@ -100,7 +104,7 @@ class Graph:
             if d in SUBJECT:
                 out.append(("nsubj", c))
             elif d in PASSIVE_SUBJECT:
-                out.append(("nsubj:pass", c))
+                out.append(("nsubj" if self.lemma(n) in self.never_passive else "nsubj:pass", c))
             elif d in OBJECT:
                 out.append(("obj", c))
             elif d in INDIRECT and self.tokens[c].pos == "ADP":       # English "to X" as dative
