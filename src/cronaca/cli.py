@@ -143,7 +143,13 @@ def parse_cmd(sources: Sources,
     """Show sentences, tokens, lemmas, POS, dependencies and named entities."""
     from cronaca.render import print_parse, to_json
 
+    from cronaca.lang import parsable
+
     def show(article: Article):
+        if article.language not in parsable():
+            err.print(f"note: {article.source}: no parsing pipeline for "
+                      f"{article.language!r}; sentences only (events are coded coarsely)",
+                      highlight=False, markup=False, soft_wrap=True)
         if fmt is ParseFormat.json:
             print(to_json(article.to_dict()), flush=True)
         else:
@@ -198,12 +204,17 @@ def languages_cmd():
 
     from cronaca.lang import info, languages
 
-    table = Table("code", "language", "clean + split", "parse (tokens, lemmas, deps, entities)")
+    table = Table("code", "language", "clean + split", "parse (tokens, lemmas, deps, entities)",
+                  "events")
     for code in languages():
         meta = info(code)
-        table.add_row(code, meta["name"], "yes", meta.get("pipeline") or "no")
+        pipeline = meta.get("pipeline")
+        table.add_row(code, meta["name"], "yes", pipeline or "no",
+                      "full (lexicons + syntax)" if pipeline else "coarse")
     out.print(table)
-    out.print("Any other language: cleaning and language identification only.")
+    out.print("Any other language: cleaning, language identification, sentences, and coarse "
+              "events (country names from CLDR and known people as actors, the event type by "
+              "similarity to labelled examples; every such event has coarse: true).")
 
 
 @app.command("demo")

@@ -146,6 +146,7 @@ class Event:
     intent: bool = False             # coded as a stated intention (03x/13x) of the act below
     speaker: Actor | None = None     # who reported it, for events inside reported speech
     rule: str | None = None          # the lexicon entry and pattern that fired, for --explain
+    coarse: bool = False             # coded without a parser (a language with no pipeline)
 
 
 @dataclass

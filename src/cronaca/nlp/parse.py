@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from cronaca.errors import UnsupportedLanguageError
 from cronaca.model import Article, Entity, Sentence, Token
+from cronaca.lang import parsable
 from cronaca.nlp.models import load
 from cronaca.nlp.segment import split
 
@@ -33,10 +34,16 @@ def chunks(text: str, lang: str | None) -> Iterator[tuple[int, str]]:
 
 
 def parse(article: Article) -> Article:
-    """Fill ``article.sentences``; the article's language must have a pipeline."""
+    """Fill ``article.sentences``: tokens, parse and entities where the language has a
+    pipeline, the sentences alone where it has none."""
     if not article.language:
         raise UnsupportedLanguageError(
             f"{article.source}: the language could not be identified; pass --lang")
+    if article.language not in parsable():
+        # no pipeline for this language: sentences only; the events stage codes them coarsely
+        article.sentences = [Sentence(i, article.text[s.start:s.end], s.start, s.end)
+                             for i, s in enumerate(split(article.text, article.language))]
+        return article
     nlp = load(article.language)
     pieces = list(chunks(article.text, article.language))
     sentences: list[Sentence] = []
