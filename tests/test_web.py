@@ -20,6 +20,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -67,26 +68,35 @@ def db(tmp_path_factory, examples) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def server(db):
+@contextmanager
+def serving(db: Path, *options: str):
+    """`cronaca serve` on a free port of 127.0.0.1, until the block ends."""
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "cronaca", "serve", "--db", str(db),
-                             "--port", str(port), "--timeout", "5"],
+                             "--port", str(port), "--timeout", "5", *options],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             env={**os.environ, "COLUMNS": "200"})
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(base + "/api/summary", timeout=2).read()
-            break
-        except (urllib.error.URLError, ConnectionError):
-            assert proc.poll() is None, proc.stderr.read().decode()
-            assert time.monotonic() < deadline, "the explorer did not start"
-            time.sleep(0.3)
-    yield base, proc
-    proc.terminate()
-    proc.wait(10)
+    try:
+        while True:
+            try:
+                urllib.request.urlopen(base + "/api/summary", timeout=2).read()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert proc.poll() is None, proc.stderr.read().decode()
+                assert time.monotonic() < deadline, "the explorer did not start"
+                time.sleep(0.3)
+        yield base, proc
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def server(db):
+    with serving(db) as running:
+        yield running
 
 
 def get(url: str) -> tuple[int, dict, bytes]:
@@ -272,6 +282,38 @@ def test_try_it_codes_text_without_writing(server, db):
         raise AssertionError("an empty text was accepted")
     except urllib.error.HTTPError as e:
         assert e.code == 400 and "paste a text" in json.loads(e.read())["error"]
+
+
+def _post(base: str, path: str, **form) -> tuple[int, dict]:
+    data = urllib.parse.urlencode(form).encode()
+    try:
+        with urllib.request.urlopen(base + path, data=data, timeout=120) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
+
+
+def test_try_it_stores_only_when_asked_and_allowed(server, db, tmp_path):
+    base, _ = server
+    text = ("Il ministro degli Esteri Antonio Tajani ha incontrato a Roma il suo omologo "
+            "francese per discutere di migranti.")
+    status, refused = _post(base, "/api/try", text=text, lang="it", store="true")
+    assert status == 400 and "--writable" in refused["error"]
+    copy = tmp_path / "writable.duckdb"
+    copy.write_bytes(db.read_bytes())
+    with serving(copy, "--writable") as (writable, proc):
+        assert "writable" in proc.stderr.readline().decode()
+        before = api(writable, "/api/summary")[1]["articles"]
+        status, looked = _post(writable, "/api/try", text=text, lang="it")
+        assert status == 200 and "stored" not in looked
+        assert api(writable, "/api/summary")[1]["articles"] == before      # only asked
+        status, stored = _post(writable, "/api/try", text=text, lang="it", store="true")
+        assert status == 200 and stored["stored"]["new_articles"] == 1, stored
+        assert api(writable, "/api/summary")[1]["articles"] == before + 1
+        status, again = _post(writable, "/api/try", text=text, lang="it", store="true")
+        assert again["stored"] == {**again["stored"], "new_articles": 0, "already_stored": 1}
+    assert _rows(copy, "SELECT count(*) FROM runs WHERE command = 'cronaca serve (Try it)'") == \
+        [(2,)]
 
 
 def test_a_slow_query_is_cut_off(db):

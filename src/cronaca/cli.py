@@ -591,7 +591,8 @@ def stats_cmd(db: DbOpt = Path("cronaca.duckdb"),
 def serve_cmd(db: DbOpt = Path("cronaca.duckdb"),
               host: Annotated[str, typer.Option("--host", help="Address to bind; 127.0.0.1 keeps the explorer on this machine.")] = "127.0.0.1",
               port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
-              timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run before it is stopped.")] = 10.0):
+              timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run before it is stopped.")] = 10.0,
+              writable: Annotated[bool, typer.Option("--writable", help="Let 'Try it' store what it extracts (the database is then open for writing: no ingest can run beside it).")] = False):
     """Open the explorer: a read-only web app and JSON API over the database."""
     try:
         import uvicorn
@@ -602,13 +603,14 @@ def serve_cmd(db: DbOpt = Path("cronaca.duckdb"),
                   highlight=False, markup=False)
         raise typer.Exit(1) from None
     try:
-        web = create_app(db, timeout)
+        web = create_app(db, timeout, writable)
     except CronacaError as exc:
         err.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
         raise typer.Exit(1) from None
     where = ("only this machine can reach it" if host in ("127.0.0.1", "localhost", "::1")
              else f"every machine that can reach {host} can read it")
-    err.print(f"Cronaca explorer on http://{host}:{port}/ over {db} (read-only); {where}. "
+    mode = "writable: Try it can store articles" if writable else "read-only"
+    err.print(f"Cronaca explorer on http://{host}:{port}/ over {db} ({mode}); {where}. "
               "Ctrl-C stops it.", highlight=False, markup=False, soft_wrap=True)
     uvicorn.run(web, host=host, port=port, log_level="warning")
 

@@ -170,14 +170,16 @@ def _json(data: Any, status: int = 200) -> Response:
 # --------------------------------------------------------------------------- the app
 
 
-def create_app(db: str | Path, timeout: float = 10.0) -> FastAPI:
-    """The explorer over one database file, opened read-only for the app's lifetime."""
-    explorer = Explorer.open(db, timeout)
+def create_app(db: str | Path, timeout: float = 10.0, writable: bool = False) -> FastAPI:
+    """The explorer over one database file, opened read-only for the app's lifetime; with
+    ``writable`` (``cronaca serve --writable``) "Try it" can also store what it extracts."""
+    explorer = Explorer.open(db, timeout, writable)
     env = _environment()
     app = FastAPI(title="Cronaca explorer", version="1",
                   description="Political events coded from news, with their evidence.",
                   docs_url=None, redoc_url=None)
     app.state.explorer = explorer
+    env.globals["writable"] = writable
     static = resources.files("cronaca.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
@@ -242,13 +244,16 @@ def create_app(db: str | Path, timeout: float = 10.0) -> FastAPI:
 
     @app.get("/try", response_class=HTMLResponse, include_in_schema=False)
     def try_page(request: Request):
-        return page("try.html", request, result=None, text="", url="", lang="")
+        return page("try.html", request, result=None, text="", url="", lang="", stored=None)
 
     @app.post("/try", response_class=HTMLResponse, include_in_schema=False)
     def try_post(request: Request, text: Annotated[str, Form()] = "",
-                 url: Annotated[str, Form()] = "", lang: Annotated[str, Form()] = ""):
+                 url: Annotated[str, Form()] = "", lang: Annotated[str, Form()] = "",
+                 store: Annotated[bool, Form()] = False):
         result = try_extract(text, url, lang)
-        return page("try.html", request, result=result, text=text, url=url, lang=lang)
+        stored = store_tried(explorer, writable, text, url, lang) if store else None
+        return page("try.html", request, result=result, text=text, url=url, lang=lang,
+                    stored=stored)
 
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
     def api_page(request: Request):
@@ -311,10 +316,14 @@ def create_app(db: str | Path, timeout: float = 10.0) -> FastAPI:
 
     @app.post("/api/try", tags=["try"])
     def api_try(text: Annotated[str, Form()] = "", url: Annotated[str, Form()] = "",
-                lang: Annotated[str, Form()] = "") -> Response:
-        """Extract events from pasted text or a URL (nothing is written to the database)."""
-        result = try_extract(text, url, lang)
-        return _json({k: v for k, v in result.items() if k != "segments"})
+                lang: Annotated[str, Form()] = "",
+                store: Annotated[bool, Form()] = False) -> Response:
+        """Extract events from pasted text or a URL; nothing is written unless ``store`` is
+        asked for and the explorer was started with ``--writable``."""
+        result = {k: v for k, v in try_extract(text, url, lang).items() if k != "segments"}
+        if store:
+            result["stored"] = store_tried(explorer, writable, text, url, lang)
+        return _json(result)
 
     @app.on_event("shutdown")
     def close() -> None:
@@ -361,6 +370,31 @@ def export_selection(explorer: Explorer, f: EventFilter, fmt: str) -> Response:
 
 
 # --------------------------------------------------------------------------- try it
+
+
+def store_tried(explorer: Explorer, writable: bool, text: str, url: str,
+                lang: str) -> dict[str, Any]:
+    """Store a "Try it" input the way ``cronaca ingest`` would (one run, its own transaction,
+    grouping after); only when the explorer was started with ``--writable``."""
+    from cronaca.pipeline import Pipeline
+    from cronaca.store.ingest import ingest
+
+    if not writable:
+        raise ExplorerError("this explorer opened the database read-only; start it with "
+                            "cronaca serve --writable to store what Try it extracts")
+    lang = lang.strip().lower() or None
+    with explorer._lock, tempfile.TemporaryDirectory(prefix="cronaca-try-") as tmp:
+        source = url.strip()
+        if not source:
+            path = Path(tmp) / "pasted.jsonl"
+            path.write_text(json.dumps({"id": "try", "lang": lang, "text": text.strip()},
+                                       ensure_ascii=False) + "\n", encoding="utf-8")
+            source = str(path)
+        report = ingest(explorer.store, [source], Pipeline(stages=("parse", "events"), lang=lang),
+                        command="cronaca serve (Try it)")
+    c = report.counts
+    return {"new_articles": c.new_articles, "already_stored": c.already_stored,
+            "failures": c.failures, "mentions": c.mentions, "run_id": report.run_id}
 
 
 def try_extract(text: str, url: str, lang: str) -> dict[str, Any]:

@@ -146,8 +146,9 @@ class Explorer:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
-    def open(cls, path: str | Path, timeout: float = DEFAULT_TIMEOUT) -> Explorer:
-        return cls(Store.open(path, read_only=True), timeout)
+    def open(cls, path: str | Path, timeout: float = DEFAULT_TIMEOUT,
+             writable: bool = False) -> Explorer:
+        return cls(Store.open(path, read_only=not writable), timeout)
 
     def close(self) -> None:
         self.store.close()
