@@ -121,8 +121,10 @@ CREATE TABLE IF NOT EXISTS mentions (
     trigger_start   INTEGER NOT NULL,
     trigger_end     INTEGER NOT NULL,
     confidence      DOUBLE NOT NULL,
-    rule            VARCHAR
+    rule            VARCHAR,
+    coarse          BOOLEAN DEFAULT false -- coded without a parser (a language with no pipeline)
 );
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS coarse BOOLEAN DEFAULT false;  -- older files
 CREATE TABLE IF NOT EXISTS events (
     event_id        VARCHAR NOT NULL,     -- GDELT GLOBALEVENTID (a string here)
     date            DATE,                 -- SQLDATE

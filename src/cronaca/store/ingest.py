@@ -78,7 +78,8 @@ MENTION_COLUMNS = (
     "location_kb_id", "negated", "hypothetical", "intent",
     "speaker_text", "speaker_name", "speaker_country", "speaker_sector", "speaker_kb_id",
     "sentence_index", "sentence_text", "sentence_start", "sentence_end",
-    "trigger_text", "trigger_lemma", "trigger_start", "trigger_end", "confidence", "rule")
+    "trigger_text", "trigger_lemma", "trigger_start", "trigger_end", "confidence", "rule",
+    "coarse")
 EVENT_COLUMNS = ("event_id", "date", "date_precision", "source_code", "source_name",
                  "source_country", "target_code", "target_name", "target_country", "cameo",
                  "cameo_root", "plover", "quad_class", "goldstein", "location_name",
@@ -151,7 +152,7 @@ def mention_row(event: Event, mid: str, aid: str, event_id: str | None) -> tuple
         *(_actor(speaker)[i] for i in (0, 3, 4, 5, 6)),
         ev.sentence, ev.text, ev.start, ev.end,
         ev.trigger.text, ev.trigger.lemma, ev.trigger.start, ev.trigger.end,
-        event.confidence, event.rule)
+        event.confidence, event.rule, event.coarse)
 
 
 def event_row(event: Event, event_id: str, seen: Any, url: str | None) -> tuple:
