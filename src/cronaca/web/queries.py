@@ -58,9 +58,10 @@ class EventFilter:
     min_conf: float | None = None   # of at least one mention
     q: str | None = None            # words in an evidence sentence
 
-    def where(self) -> tuple[str, list[Any]]:
-        """``WHERE`` text over ``events e`` and its parameters."""
-        conds: list[str] = []
+    def where(self, *fixed: str) -> tuple[str, list[Any]]:
+        """``WHERE`` text over ``events e`` and its parameters; ``fixed`` conditions (query
+        text without parameters) come first."""
+        conds: list[str] = list(fixed)
         params: list[Any] = []
 
         def add(sql: str, *values: Any) -> None:
@@ -249,38 +250,32 @@ class Explorer:
     def timeline(self, f: EventFilter, unit: str = "day") -> list[dict[str, Any]]:
         """Events per day or week and quad class (the stacked chart)."""
         unit = "week" if unit == "week" else "day"
-        where, params = f.where()
-        extra = " AND " if where else " WHERE "
+        where, params = f.where("e.date IS NOT NULL")
         return self.rows(f"SELECT CAST(date_trunc('{unit}', e.date) AS DATE) AS period, "
-                         f"e.quad_class AS quad, count(*) AS events FROM events e{where}"
-                         f"{extra}e.date IS NOT NULL GROUP BY ALL ORDER BY period, quad", params)
+                         f"e.quad_class AS quad, count(*) AS events FROM events e{where} "
+                         "GROUP BY ALL ORDER BY period, quad", params)
 
     def dyad(self, a: str, b: str, f: EventFilter, unit: str = "day") -> list[dict[str, Any]]:
         """The Goldstein curve between two actors (country or actor code), both directions:
         per period, the sum of Goldstein scores weighted by mentions, and the counts."""
         unit = "week" if unit == "week" else "day"
-        where, params = f.where()
         side = ("((e.source_country = ? OR e.source_code = ?) AND "
                 "(e.target_country = ? OR e.target_code = ?))")
-        cond = f"({side} OR {side})"
-        extra = " AND " if where else " WHERE "
+        where, params = f.where("e.date IS NOT NULL", f"({side} OR {side})")
         return self.rows(
             f"SELECT CAST(date_trunc('{unit}', e.date) AS DATE) AS period, "
             "sum(e.goldstein * e.num_mentions) AS weighted, count(*) AS events, "
             "round(avg(e.goldstein), 2) AS mean_goldstein FROM events e"
-            f"{where}{extra}e.date IS NOT NULL AND {cond} GROUP BY ALL ORDER BY period",
-            [*params, a, a, b, b, b, b, a, a])
+            f"{where} GROUP BY ALL ORDER BY period", [a, a, b, b, b, b, a, a, *params])
 
     def network(self, f: EventFilter, limit: int = 150) -> dict[str, Any]:
         """Actors and their directed interactions, the ``limit`` busiest edges."""
-        where, params = f.where()
-        extra = " AND " if where else " WHERE "
+        where, params = f.where(f"{SOURCE_KEY} IS NOT NULL", f"{TARGET_KEY} IS NOT NULL",
+                                f"{SOURCE_KEY} <> {TARGET_KEY}")
         edges = self.rows(
             f"SELECT {SOURCE_KEY} AS source, {TARGET_KEY} AS target, count(*) AS events, "
-            "round(avg(e.goldstein), 2) AS mean_goldstein FROM events e"
-            f"{where}{extra}{SOURCE_KEY} IS NOT NULL AND {TARGET_KEY} IS NOT NULL "
-            "AND " + SOURCE_KEY + " <> " + TARGET_KEY +
-            " GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?",
+            f"round(avg(e.goldstein), 2) AS mean_goldstein FROM events e{where} "
+            "GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?",
             [*params, max(1, min(limit, 500))])
         degree: dict[str, int] = {}
         for e in edges:
@@ -292,13 +287,11 @@ class Explorer:
     def points(self, f: EventFilter, cell: float = 2.0) -> list[dict[str, Any]]:
         """Located events, clustered into cells of ``cell`` degrees."""
         cell = max(0.01, min(cell, 30.0))
-        where, params = f.where()
-        extra = " AND " if where else " WHERE "
+        where, params = f.where("e.location_lat IS NOT NULL", "e.location_lon IS NOT NULL")
         return self.rows(
             "SELECT round(avg(e.location_lat), 4) AS lat, round(avg(e.location_lon), 4) AS lon, "
             "count(*) AS events, min(e.location_name) AS place, "
-            "round(avg(e.goldstein), 2) AS mean_goldstein FROM events e"
-            f"{where}{extra}e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL "
+            f"round(avg(e.goldstein), 2) AS mean_goldstein FROM events e{where} "
             "GROUP BY floor(e.location_lat / ?), floor(e.location_lon / ?) "
             "ORDER BY events DESC LIMIT 2000", [*params, cell, cell])
 
