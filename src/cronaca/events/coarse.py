@@ -112,12 +112,13 @@ def classify(sentence: str) -> tuple[Example, float] | None:
     best = np.argsort(-scores)[:NEIGHBOURS]
     if float(scores[best[0]]) < MIN_SIMILARITY:
         return None
-    votes: dict[str, float] = defaultdict(float)
+    votes: dict[str, float] = defaultdict(float)     # filled nearest first: a tie goes to it
+    nearest: dict[str, int] = {}
     for i in best:
-        votes[examples()[i].code[:2]] += float(scores[i])
-    root = max(votes, key=lambda r: (votes[r], -min(k for k, i in enumerate(best)
-                                                    if examples()[i].code[:2] == r)))
-    chosen = next(int(i) for i in best if examples()[i].code[:2] == root)
+        root = examples()[i].code[:2]
+        votes[root] += float(scores[i])
+        nearest.setdefault(root, int(i))
+    chosen = nearest[max(votes, key=votes.__getitem__)]
     return examples()[chosen], float(scores[chosen])
 
 
@@ -145,6 +146,16 @@ def names(lang: str) -> tuple[tuple[tuple[str, ...], str, str], ...]:
     return tuple((w, kind, ident) for w, (kind, ident) in found.items() if w)
 
 
+@cache
+def _by_start(lang: str) -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """``names(lang)`` under the first four letters of their first word: a word can only begin
+    a name that starts with its own first four letters (``_matches``)."""
+    index: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
+    for entry in names(lang):
+        index[entry[0][0][:4]].append(entry)
+    return index
+
+
 def _matches(name: tuple[str, ...], kind: str, words: list[str], i: int) -> bool:
     """``name`` at word ``i``.  Its last word may carry an ending: a person's surname may be
     followed by up to three letters ("Putinom"); a country name of five letters or more may
@@ -170,13 +181,13 @@ def actors(sentence: str, offset: int, lang: str, kb: KnowledgeBase,
     folded = fold(sentence)
     spans = [(m.start(), m.end()) for m in WORD.finditer(folded)]
     words = [folded[a:b] for a, b in spans]
-    table = names(lang)
+    table = _by_start(lang)
     out: list[Actor] = []
     seen: set[str] = set()
     i = 0
     while i < len(words):
         hit = None
-        for name, kind, ident in table:
+        for name, kind, ident in table.get(words[i][:4], ()):
             if (hit is None or len(name) > len(hit[0])) and _matches(name, kind, words, i):
                 hit = (name, kind, ident)
         if hit is None:
