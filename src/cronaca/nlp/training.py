@@ -274,8 +274,9 @@ def build_vectors(paths: DataPaths, min_count: int = 2, dims: int = 96,
 
 
 def train_component(paths: DataPaths, part: str, overrides: dict[str, str] | None = None,
-                    output: Path | None = None) -> Path:
-    """Train one part ("ud" or "ner") with its config; returns the best model's folder.
+                    output: Path | None = None, config: Path | None = None) -> Path:
+    """Train one part ("ud" or "ner") with its config (or ``config``); returns the best
+    model's folder.
 
     A part that finished before (its ``model-best`` and a completion mark exist) is not
     trained again, so an interrupted ``cronaca train it`` resumes at the part it was in.
@@ -285,7 +286,8 @@ def train_component(paths: DataPaths, part: str, overrides: dict[str, str] | Non
     if done.exists() and (output / "model-best").is_dir():
         log.info("%s: already trained at %s, skipping", part, output)
         return output / "model-best"
-    args = [sys.executable, "-m", "spacy", "train", str(CONFIG_DIR / f"it_{part}.cfg"),
+    config = config or CONFIG_DIR / f"it_{part}.cfg"
+    args = [sys.executable, "-m", "spacy", "train", str(config),
             "--output", str(output),
             "--paths.train", str(paths.corpus(f"{part}_train")),
             "--paths.dev", str(paths.corpus(f"{part}_dev")),
@@ -338,21 +340,9 @@ def finetune_config(part: str, source: Path, out: Path, max_steps: int | None = 
 def finetune_component(paths: DataPaths, part: str, source: Path,
                        max_steps: int | None = None) -> Path:
     """The second pass of one part (see ``FINETUNE``); resumable like ``train_component``."""
-    output = paths.work_dir / f"finetune_{part}"
-    done = output / "COMPLETE"
-    if done.exists() and (output / "model-best").is_dir():
-        log.info("%s second pass: already trained at %s, skipping", part, output)
-        return output / "model-best"
     config = finetune_config(part, source, paths.work_dir / f"finetune_{part}.cfg", max_steps)
-    args = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(output),
-            "--paths.train", str(paths.corpus(f"{part}_train")),
-            "--paths.dev", str(paths.corpus(f"{part}_dev")),
-            "--paths.vectors", str(paths.work_dir / "vectors"),
-            "--training.logger.progress_bar", "true" if sys.stderr.isatty() else "false"]
-    log.info("running %s", " ".join(args))
-    subprocess.run(args, check=True)
-    done.write_text("ok\n")
-    return output / "model-best"
+    return train_component(paths, part, output=paths.work_dir / f"finetune_{part}",
+                           config=config)
 
 
 def assemble(ud_model: Path, ner_model: Path, out: Path) -> Path:
