@@ -372,12 +372,14 @@ def test_full_languages_have_their_resources():
     """A language with a parser is a full language: it codes events, so it needs them all."""
     assert {"it", "en"} <= set(parsable())
     for code in parsable():
-        for name in ("triggers.yaml", "modality.yaml", "dates.yaml", "agents.yaml"):
+        for name in ("triggers.yaml", "modality.yaml", "dates.yaml", "agents.yaml",
+                     "grammar.yaml"):
             assert (LANG / code / name).is_file(), f"lang/{code}/{name} is missing"
 
 
 KNOWN_LANG_FILES = {"language.yaml", "clutter.yaml", "abbreviations.txt", "triggers.yaml",
-                    "modality.yaml", "dates.yaml", "agents.yaml", "participles.txt"}
+                    "modality.yaml", "dates.yaml", "agents.yaml", "participles.txt",
+                    "grammar.yaml"}
 
 
 @pytest.mark.parametrize("code", languages())
@@ -406,7 +408,8 @@ def test_clutter_loader():
 
 TRIGGER_KEYS = {"lemma", "code", "with", "target", "place_is_target", "passive_like",
                 "of_is_target", "confidence", "note"}
-SLOT = re.compile(r"(obj|iobj|dobj|dative|agent|nsubj|nsubj:pass|obl|nmod|(obl|nmod|prep):[a-z]+( [a-z]+)*)")
+SLOT = re.compile(r"(obj|iobj|dobj|dative|agent|nsubj|nsubj:pass|obl|nmod|"
+                  r"(obl|nmod|prep):[^\W\d_][\w'-]*( [\w'-]+)*)")   # "obl:à l'égard de"
 
 
 def trigger_langs() -> list[str]:
@@ -569,6 +572,36 @@ def test_modality(code):
     assert loaded.modal_always == frozenset(data["modal_always_hypothetical"])
     assert loaded.reporting_verbs == frozenset(data["reporting_verbs"])
     assert loaded.future_is_intent is data["future_is_intent"]
+
+
+# ------------------------------------------------------------------------ grammar.yaml
+
+GRAMMAR_LISTS = ("relative_pronouns", "perfect_auxiliaries", "correlative_negation",
+                 "future_auxiliaries", "conditional_auxiliaries", "location_prepositions",
+                 "quantity_nouns", "passive_auxiliaries", "lemma_clitics")
+ROLE_WORDS = {"of", "by", "to", "with", "against", "toward", "between", "on", "in", "from",
+              "into", "over", "about"}
+
+
+@pytest.mark.parametrize("code", langs_with("grammar.yaml"))
+def test_grammar(code):
+    from cronaca.events.syntax import grammar
+
+    data = lang_yaml(code, "grammar.yaml")
+    assert set(data) == {"pro_drop", "target_slots", "roles", "contractions",
+                         "reportive_conditional", *GRAMMAR_LISTS}
+    assert isinstance(data["pro_drop"], bool) and isinstance(data["reportive_conditional"], bool)
+    for name in GRAMMAR_LISTS:
+        assert isinstance(data[name], list), f"{code}: {name} must be a list"
+        assert all(phrase_ok(w) and w == w.lower() for w in data[name]), f"{code}: {name}"
+    slots = data["target_slots"]
+    assert slots and all(re.fullmatch(r"obj|iobj|obl|obl:[^\s:].*", s) for s in slots), slots
+    assert set(data["roles"].values()) <= ROLE_WORDS, f"{code}: roles must be English role words"
+    assert all(isinstance(v, str) and v for v in data["contractions"].values())
+    loaded = grammar(code)
+    assert loaded.pro_drop is data["pro_drop"] and loaded.target_slots == tuple(slots)
+    for prep, role in data["roles"].items():
+        assert loaded.role(f"nmod:{prep}") == f"nmod:{role}"
 
 
 # -------------------------------------------------------------------------- dates.yaml

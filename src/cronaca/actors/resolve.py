@@ -170,8 +170,8 @@ def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
     """The actor the nominal headed by ``n`` names, or None."""
     tok = g.tokens[n]
     kb = ctx.kb
-    if g.lemma(n).lower() in _QUANTITY:           # "decine di manifestanti", "dozens of police"
-        inner = [c for s, c in g.slots(n) if s in ("nmod:di", "nmod:of", "obl:di", "obl:of")]
+    if g.lemma(n).lower() in g.grammar.quantity_nouns:   # "decine di manifestanti"
+        inner = [c for s, c in g.slots(n) if g.role(s) in ("nmod:of", "obl:of")]
         if inner:
             return resolve(g, inner[0], ctx)
     span = _span(g, n)
@@ -367,13 +367,9 @@ def _sector_of(g: Graph, n: int, ctx: Context) -> str | None:
     return None
 
 
-_QUANTITY = {"decina", "decine", "centinaio", "centinaia", "migliaio", "migliaia", "dozzina",
-             "gruppo", "numero", "dozens", "dozen", "hundreds", "hundred", "thousands",
-             "thousand", "group", "number", "scores", "score", "millions", "milione", "migliaio"}
 # Prepositions that can be part of what names an actor ("ministro degli Esteri", "President of
 # France", "Ministero dell'Interno"); phrases with any other are about something else.
 _NAME_PREPOSITIONS = {"di", "of", "de", "del", "von", "da", None}
-_WHERE = {"a", "in", "at", "presso", "near", "nel", "nella", "en", "à", "em", "inside"}
 _PHRASE_STOP = {"ccomp", "xcomp", "advcl", "parataxis", "acl", "acl:relcl", "relcl", "conj",
                 "cc", "appos"}
 _NOT_ANAPHORIC = {"si", "ci", "ne", "che", "cui", "il quale", "la quale", "it", "this", "that",

@@ -18,9 +18,8 @@ from dataclasses import dataclass, field
 from cronaca.actors.kb import knowledge_base
 from cronaca.actors.resolve import Context, Place, _dictionary_form, place_of, resolve
 from cronaca.events.codes import lookup
-from cronaca.events.lexicon import DEFAULT_TARGETS, FALLBACK_TARGETS, WORD, Entry, Modality, \
-    intent_code, lexicon, modality
-from cronaca.events.syntax import Graph
+from cronaca.events.lexicon import WORD, Entry, Modality, intent_code, lexicon, modality
+from cronaca.events.syntax import Graph, grammar
 from cronaca.geo.gazetteer import gazetteer
 from cronaca.model import Actor, Article, Event, Evidence, Location, Trigger
 from cronaca.time.dates import DateMention, find_dates
@@ -28,23 +27,22 @@ from cronaca.time.dates import DateMention, find_dates
 VERB_POS = {"VERB", "AUX"}
 NOUN_POS = {"NOUN", "PROPN"}
 LIGHT_OBJECT_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass"}
-OWNER_SLOTS = {"nmod:di", "nmod:of", "poss", "nmod:poss", "nmod:de", "nmod:von", "nmod:from",
-               "nmod:by", "nmod:da", "nmod:da parte di"}
-AIMED_SLOTS = {"nmod:a", "nmod:to", "nmod:against", "nmod:contro", "nmod:with", "nmod:con",
-               "nmod:on", "nmod:verso", "nmod:toward", "nmod:towards", "nmod:nei confronti di"}
-DEONTIC = {"must", "dovere", "devono", "deve", "have to", "has to"}
+# Slot sets are written in English roles: Graph.role() maps each language's prepositions to
+# them (grammar.yaml), so "nmod:of" stands for Italian "nmod:di" and French "nmod:de".
+OWNER_SLOTS = {"nmod:of", "poss", "nmod:poss", "nmod:from", "nmod:by"}
+AIMED_SLOTS = {"nmod:to", "nmod:against", "nmod:with", "nmod:on", "nmod:toward"}
+DEONTIC = {"must", "dovere", "devono", "deve", "have to", "has to", "devoir", "deber"}
 DEMAND = "100"
 # roots whose dative is a recipient even when it is a capital ("sanzioni a Teheran", "aiuti a
 # Kiev", "ha chiesto a Pechino di"); elsewhere a city after "a" is where it happens
 DIRECTED_ROOTS = ("02", "03", "06", "07", "10", "11", "12", "13", "16", "19", "20")
-DATIVE_SLOTS = ("iobj", "obl:a", "obl:to", "obl:on", "obl:contro", "obl:against")
+DATIVE_SLOTS = ("iobj", "obl:to", "obl:on", "obl:against")
 CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
 # Reciprocal predicates: "X e Y si sono incontrati" is one event X -> Y.
 RECIPROCAL_ROOTS = ("04", "05", "06", "08")
 # Predicates whose embedded clause is not asserted: what is asked, accused, threatened or
 # promised has not (yet) happened ("ha chiesto di riprendere i negoziati").
 NON_FACTIVE_ROOTS = ("02", "03", "10", "11", "12", "13")
-LOCATION_PREPOSITIONS = {"in", "a", "at", "presso", "nel", "near", "en", "à", "em", "inside"}
 
 
 @dataclass
@@ -118,7 +116,7 @@ def _has_child_word(g: Graph, n: int, words: frozenset[str]) -> bool:
 
 
 def _aux(g: Graph, n: int) -> list[int]:
-    return g.kids(n, "aux", "aux:pass", "auxpass", "cop")
+    return g.kids(n, "aux", "aux:tense", "aux:pass", "auxpass", "cop")
 
 
 def _negated(g: Graph, n: int, m: Modality) -> bool:
@@ -128,7 +126,7 @@ def _negated(g: Graph, n: int, m: Modality) -> bool:
         return True
     # "Neither France nor Germany signed", "Né la Francia né la Germania hanno firmato"
     for s in _subject(g, n, False):
-        if any(g.tokens[c].text.lower() in ("neither", "nor", "né", "ne'")
+        if any(g.tokens[c].text.lower() in g.grammar.correlative_negation
                for c in [s] + g.children[s] if c <= s):
             return True
     # "non vuole incontrare", "did not agree to meet": negation on the governing verb
@@ -165,6 +163,12 @@ def _source_marker(g: Graph, m: Modality) -> int | None:
     return None
 
 
+def _condition_clause(g: Graph, n: int, m: Modality) -> bool:
+    """A condition hangs on ``n``: "se avesse potuto, avrebbe attaccato"."""
+    return any(g.lemma(k) in m.hypothetical_markers or g.tokens[k].text.lower() in m.hypothetical_markers
+               for c in g.kids(n, "advcl") for k in g.kids(c, "mark"))
+
+
 def _hypothetical(g: Graph, n: int, m: Modality, lang: str) -> tuple[bool, str]:
     for a in _aux(g, n):
         lemma, text = g.lemma(a), g.tokens[a].text.lower()
@@ -173,6 +177,9 @@ def _hypothetical(g: Graph, n: int, m: Modality, lang: str) -> tuple[bool, str]:
         if lemma in m.modal_verbs and g.morph(a, "Mood") == "Cnd":
             return True, f"conditional modal '{g.tokens[a].text}'"
         if g.morph(a, "Mood") == "Cnd":
+            if g.grammar.reportive_conditional and lemma in g.grammar.perfect_auxiliaries and \
+                    not _condition_clause(g, n, m):
+                continue                    # "avrebbe bombardato", "habrían atacado": alleged
             return True, f"conditional '{g.tokens[a].text}'"
     if g.morph(n, "Mood") == "Cnd":
         return True, "conditional mood"
@@ -198,7 +205,7 @@ def _intent(g: Graph, n: int, m: Modality) -> tuple[bool, str]:
     if m.future_is_intent:
         if g.morph(n, "Tense") == "Fut" or any(g.morph(a, "Tense") == "Fut" for a in _aux(g, n)):
             return True, "future tense"
-        if any(g.tokens[a].text.lower() in ("will", "shall", "'ll", "wo") for a in _aux(g, n)):
+        if any(g.tokens[a].text.lower() in g.grammar.future_auxiliaries for a in _aux(g, n)):
             return True, "future 'will'"
     for a in _aux(g, n):                  # UD Italian: "vuole espellere", volere as aux
         if g.lemma(a) in m.intent_verbs:
@@ -253,11 +260,11 @@ def _subject(g: Graph, n: int, passive: bool) -> list[int]:
     subject heads ("i ribelli Houthi") the name is kept."""
     slots = g.slots(n)
     if passive:
-        heads = [c for slot, c in slots if slot in ("agent", "obl:da", "obl:by")]
+        heads = [c for slot, c in slots if g.role(slot) in ("agent", "obl:by")]
         if not heads:     # "accusato di spionaggio dalle autorità russe": the parser may hang
             heads = [cc for slot, c in slots if slot.startswith(("obl", "obj"))   # the agent
                      for cc in g.kids(c, "nmod")                                 # on the PP
-                     if g.preposition(cc) in ("da", "by") and cc > c]            # before it
+                     if g.role(f"nmod:{g.preposition(cc)}") == "nmod:by" and cc > c]
     else:
         heads = [c for slot, c in slots if slot == "nsubj"]
         if not heads:
@@ -320,14 +327,14 @@ def _coordinated_nationalities(g: Graph, n: int, actor: Actor, ctx: Context) -> 
 
 def _targets(g: Graph, n: int, entry: Entry, slots, ctx: Context, lang: str,
              taken: set[int]) -> tuple[list[Actor], Place | None, str]:
-    wanted = entry.targets or DEFAULT_TARGETS.get(lang, FALLBACK_TARGETS)
+    wanted = entry.targets or g.grammar.target_slots
     for slot in wanted:
         for name, c in slots:
             if name != slot or c in taken:
                 continue
             place = place_of(g, c, ctx)
             actors = _resolve_all(g, [c], ctx)
-            directed = entry.code[:2] in DIRECTED_ROOTS and slot in DATIVE_SLOTS and \
+            directed = entry.code[:2] in DIRECTED_ROOTS and g.role(slot) in DATIVE_SLOTS and \
                 bool(actors) and (actors[0].how or "").startswith("capital")
             if place and place.kind == "city" and not entry.place_is_target and \
                     slot not in CORE_SLOTS and not directed and \
@@ -370,7 +377,8 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, lang: str, t
         if found:
             return found, f"{slot} of '{g.tokens[x].text}'"
         for slot, c in g.slots(x):
-            if (slot == "obj" or slot.replace("obl:", "nmod:") in AIMED_SLOTS) and c not in taken:
+            if (slot == "obj" or g.role(slot.replace("obl:", "nmod:")) in AIMED_SLOTS) and \
+                    c not in taken:
                 found = _aimed(g, c, ctx, taken, mine) or \
                     [a for a in _owner(g, c, ctx, taken) if a.country not in mine]
                 if found:
@@ -382,7 +390,7 @@ def _aimed(g: Graph, n: int, ctx: Context, taken: set[int], mine: set) -> list[A
     """Whom the thing ``n`` is aimed at: "action against Russia", "restrictions against
     German goods" (the owner of the aimed thing), "aiuti all'Ucraina"."""
     for slot, c in g.slots(n):
-        if slot in AIMED_SLOTS and c not in taken:
+        if g.role(slot) in AIMED_SLOTS and c not in taken:
             found = [a for a in (_resolve_all(g, [c], ctx) or _owner(g, c, ctx, taken))
                      if a.country not in mine]
             if found:
@@ -392,7 +400,7 @@ def _aimed(g: Graph, n: int, ctx: Context, taken: set[int], mine: set) -> list[A
 
 def _owner(g: Graph, n: int, ctx: Context, taken: set[int]) -> list[Actor]:
     """Whose thing ``n`` is: "l'iniziativa della Cina", "il piano cinese", "China's plan"."""
-    owner = [x for s, x in g.slots(n) if s in OWNER_SLOTS and x not in taken]
+    owner = [x for s, x in g.slots(n) if g.role(s) in OWNER_SLOTS and x not in taken]
     return _resolve_all(g, owner, ctx) or _adjective_actor(g, n, ctx)
 
 
@@ -411,12 +419,12 @@ def _adjective_actor(g: Graph, n: int, ctx: Context) -> list[Actor]:
 def _location(g: Graph, n: int, slots, ctx: Context, used: set[int]) -> Location | None:
     # the predicate's own place phrases, then those on its object ("arrested protesters in X")
     objects = [c for name, c in slots if name in ("obj", "nsubj:pass")]
-    objects += [x for c in objects for s, x in g.slots(c) if s in ("nmod:di", "nmod:of")]
+    objects += [x for c in objects for s, x in g.slots(c) if g.role(s) == "nmod:of"]
     slots = list(slots) + [(s.replace("nmod:", "obl:"), x) for c in objects
                            for s, x in g.slots(c) if s.startswith("nmod:")]
     for name, c in slots:
         prep = name.split(":", 1)[1] if ":" in name else ""
-        if c in used or prep not in LOCATION_PREPOSITIONS:
+        if c in used or prep not in g.grammar.location_prepositions:
             continue
         place = place_of(g, c, ctx)
         if place is not None:
@@ -442,10 +450,12 @@ class CodingResult:
 
 
 def _participle_as_adj(g: Graph, n: int) -> bool:
-    """A participle the tagger took for an adjective though it has a perfect's "avere"
-    ("Mosca ha espulso diplomatici": espulso ADJ, ha its aux): a verb all the same."""
-    return g.tokens[n].pos == "ADJ" and any(g.dep(c) == "aux" and g.lemma(c) in ("avere", "have")
-                                            for c in g.children[n])
+    """A participle the tagger took for an adjective (or an adverb, or a noun) though it has a
+    perfect's "avere" ("Mosca ha espulso diplomatici": espulso ADJ, ha its aux; "a expulsé"
+    tagged ADV): a verb all the same."""
+    return g.tokens[n].pos in ("ADJ", "ADV", "NOUN") and \
+        any(g.dep(c) in ("aux", "aux:tense") and g.lemma(c) in g.grammar.perfect_auxiliaries
+            for c in g.children[n])
 
 
 def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
@@ -542,15 +552,15 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         subj = post
         how.append("source: post-posed subject")
     sources: list[Actor] = _resolve_all(g, subj, ctx)
-    relative = [c for c in subj if g.morph(c, "PronType") == "Rel" or g.lemma(c) in
-                ("che", "who", "which", "that", "il quale", "la quale")]
+    relative = [c for c in subj if g.morph(c, "PronType") == "Rel" or
+                g.lemma(c) in g.grammar.relative_pronouns]
     inherited = None
     if relative or not subj:
         inherited, why = _inherited_subject(g, n)
         if inherited is not None:
             sources = _resolve_all(g, [inherited], ctx)
             how.append(f"source: {why}")
-        elif not subj and ctx.antecedent is not None and not passive and lang == "it" and \
+        elif not subj and ctx.antecedent is not None and not passive and g.grammar.pro_drop and \
                 g.morph(n, "VerbForm") in ("Fin", "Part", None):
             sources = [ctx.antecedent]
             how.append(f"source: dropped subject -> {ctx.antecedent.text}")
@@ -574,9 +584,9 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                         ctx, lang, taken | consumed)
                     if not targets:       # "sostiene l'iniziativa della Cina / il piano cinese"
                         mine = {a.country for a in sources}
-                        aimed = [x for s_, x in g.slots(c) if s_ in (
-                            "nmod:a", "nmod:to", "nmod:on", "nmod:su", "nmod:contro",
-                            "nmod:against")]              # "dazi sull'acciaio cinese"
+                        aimed = [x for s_, x in g.slots(c) if g.role(s_) in (
+                            "nmod:to", "nmod:on", "nmod:about", "nmod:against")]
+                        # "dazi sull'acciaio cinese"
                         for x in aimed + [c]:
                             targets = [a for a in _owner(g, x, ctx, taken) if a.country not in mine]
                             if targets:
@@ -608,7 +618,7 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         hypothetical, why_h = True, f"embedded under '{governor}' (not asserted)"
     reporter = _reporter(g, n, mod)
     if reporter is not None and hypothetical and not intent and any(
-            g.tokens[a].text.lower() in ("would", "'d") for a in _aux(g, n)):
+            g.tokens[a].text.lower() in g.grammar.conditional_auxiliaries for a in _aux(g, n)):
         hypothetical, intent = False, True           # "said they would boycott": future in past
         how.append("intent: 'would' in reported speech")
     speaker = None
@@ -651,22 +661,20 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
             adjective_source = c
         elif slot == "compound" and g.tokens[c].pos == "PROPN" and c < n:
             source_heads.append(c)                   # "US sanctions", "Nato strikes"
-        elif slot in ("poss", "nmod:da parte di", "nmod:by", "nmod:da") and \
+        elif g.role(slot) in ("poss", "nmod:by") and \
                 slot.replace("nmod:", "obl:") not in entry.targets:   # "ritiro dall'Afghanistan"
             source_heads.append(c)
-    between = [c for s, c in slots if s in ("nmod:tra", "nmod:fra", "nmod:between")]
+    between = [c for s, c in slots if g.role(s) == "nmod:between"]
     mutual = False
     if between and (source_heads or adjective_source is not None):
         target_heads = g.conjuncts(between[0])       # "la mediazione del Qatar tra X e Y"
     elif between:
         source_heads, mutual = g.conjuncts(between[0]), True   # "l'incontro tra X e Y"
-    of_slot = [c for s, c in slots if s in ("nmod:di", "nmod:of")]
+    of_slot = [c for s, c in slots if g.role(s) == "nmod:of"]
     if not source_heads and adjective_source is None and of_slot and not entry.of_is_target:
         source_heads = of_slot[:1]
         of_slot = []
-    target_heads += [c for s, c in slots if s in ("nmod:con", "nmod:with", "nmod:a", "nmod:to",
-                                                  "nmod:contro", "nmod:against", "nmod:verso",
-                                                  "nmod:on", "nmod:nei confronti di")]
+    target_heads += [c for s, c in slots if g.role(s) in AIMED_SLOTS]
     if adjective_source is not None or entry.of_is_target or source_heads and of_slot:
         target_heads += of_slot              # "Germany's expulsion of Russian diplomats"
     if entry.targets:                         # the entry's own slots ("withdrawal from X")
@@ -687,7 +695,7 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         if not sources:
             subj = _subject(g, h, g.passive(h))
             sources = _resolve_all(g, subj, ctx)
-            if not sources and not subj and ctx.antecedent is not None and lang == "it":
+            if not sources and not subj and ctx.antecedent is not None and g.grammar.pro_drop:
                 sources = [ctx.antecedent]
             how.append(f"source: subject of '{g.tokens[h].text}'")
         negated = _negated(g, h, mod)
@@ -696,8 +704,8 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         mine = {a.country for a in sources}   # into Russian war crimes"
         taken = set(source_heads) | ({adjective_source} if adjective_source is not None else set())
         for slot, c in slots:
-            if slot in ("nmod:di", "nmod:of", "nmod:into", "nmod:su", "nmod:sul", "nmod:sui",
-                        "nmod:sulla", "nmod:over") and c not in taken:
+            if g.role(slot) in ("nmod:of", "nmod:into", "nmod:about", "nmod:over") and \
+                    c not in taken:
                 targets = _aimed(g, c, ctx, taken, mine) or \
                     [a for a in _owner(g, c, ctx, taken) if a.country not in mine]
                 if targets:
@@ -835,9 +843,9 @@ def code_article(article: Article) -> Article:
     ctx = Context(article.language or "", pub, knowledge_base(), gazetteer(), [])
     article.events = []
     mod = modality(ctx.lang)
-    never_passive = mod.never_passive if mod else frozenset()
+    rules = grammar(ctx.lang)
     for index, sentence in enumerate(article.sentences):
-        g = Graph.of(sentence, never_passive)
+        g = Graph.of(sentence, rules)
         ctx.entities = sentence.entities
         result = code_sentence(g, index, article, ctx, pub)
         article.events.extend(result.events)

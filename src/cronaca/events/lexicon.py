@@ -10,15 +10,6 @@ from cronaca.errors import ResourceError
 from cronaca.events.codes import cameo
 from cronaca.lang import resource
 
-# Argument slots that hold a target when an entry does not say; normalised slot names
-# (obj, iobj, obl:<preposition>, nmod:<preposition>) are shared by every language.
-DEFAULT_TARGETS = {
-    "it": ("obj", "iobj", "obl:a", "obl:con", "obl:contro", "obl:verso", "obl:nei confronti di",
-           "obl"),
-    "en": ("obj", "iobj", "obl:with", "obl:to", "obl:against", "obl:on", "obl:toward",
-           "obl:towards"),
-}
-FALLBACK_TARGETS = ("obj", "iobj")
 
 
 def normalise_slot(slot: str) -> str:

@@ -9,8 +9,11 @@ introduced by 'con'/'with'"), and this module answers them in one vocabulary of 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
+from cronaca.errors import ResourceError
+from cronaca.lang import resource
 from cronaca.model import Sentence, Token
 
 SUBJECT = {"nsubj", "csubj", "expl:impers"}
@@ -21,6 +24,75 @@ INDIRECT = {"iobj", "dative"}
 CLAUSE = {"ccomp", "xcomp", "advcl", "parataxis", "acl", "acl:relcl", "relcl", "csubj",
           "conj"}
 NOMINAL_HEAD_POS = {"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"}
+OBLIQUE = {"obl", "nmod", "obl:loc", "obl:mod", "obl:arg"}
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """What the coder must know of a language's syntax beyond the parse: ``lang/<code>/grammar.yaml``
+    (docs/KNOWLEDGE.md, "Grammar").  Prepositions keep their own words in slot names
+    ("obl:a", "obl:à"); ``roles`` maps each to the English preposition of the same role, so the
+    coder asks one question of every language ("the owner": nmod:of, "the aim": nmod:against)."""
+
+    pro_drop: bool = False                       # "Ha incontrato Xi": the subject is dropped
+    target_slots: tuple[str, ...] = ("obj", "iobj")   # where a target is when an entry says not
+    roles: dict[str, str] = field(default_factory=dict)         # preposition -> English role
+    contractions: dict[str, str] = field(default_factory=dict)  # "au" -> "à", "del" -> "de"
+    relative_pronouns: frozenset[str] = frozenset()
+    perfect_auxiliaries: frozenset[str] = frozenset()    # "ha espulso": avere
+    correlative_negation: frozenset[str] = frozenset()   # "né X né Y"
+    future_auxiliaries: frozenset[str] = frozenset()     # "will meet"
+    conditional_auxiliaries: frozenset[str] = frozenset()   # "would meet"
+    location_prepositions: frozenset[str] = frozenset()     # "a Pechino", "in Beijing"
+    quantity_nouns: frozenset[str] = frozenset()   # "decine di manifestanti": the actor is inside
+    passive_auxiliaries: frozenset[str] = frozenset()   # "fueron detenidos": ser + participle,
+    #                                          where the parser labels no passive
+    reportive_conditional: bool = False   # "avrebbe bombardato", "habría atacado": alleged, not
+    #                                       hypothetical (unless a condition clause hangs on it)
+    lemma_clitics: frozenset[str] = frozenset()   # "reunirse" lemmatised "reunir él"
+    never_passive: frozenset[str] = frozenset()   # from modality.yaml: "è volata" is active
+
+    def role(self, slot: str) -> str:
+        """A slot in English roles: Italian "nmod:di" -> "nmod:of"; others unchanged."""
+        kind, _, prep = slot.partition(":")
+        return f"{kind}:{self.roles.get(prep, prep)}" if prep and kind in ("obl", "nmod") \
+            else slot
+
+
+@cache
+def grammar(lang: str) -> Grammar:
+    """The language's grammar file; a language without one gets the neutral defaults."""
+    from cronaca.events.lexicon import modality
+
+    try:
+        data = resource(lang, "grammar.yaml") or {}
+    except ResourceError:
+        data = {}
+    mod = modality(lang)
+
+    def words(name):
+        return frozenset(str(w).lower() for w in data.get(name) or ())
+
+    return Grammar(
+        pro_drop=bool(data.get("pro_drop", False)),
+        target_slots=tuple(data.get("target_slots") or Grammar.target_slots),
+        roles={str(k).lower(): str(v).lower() for k, v in (data.get("roles") or {}).items()},
+        contractions={str(k).lower(): str(v).lower()
+                      for k, v in (data.get("contractions") or {}).items()},
+        relative_pronouns=words("relative_pronouns"),
+        perfect_auxiliaries=words("perfect_auxiliaries"),
+        correlative_negation=words("correlative_negation"),
+        future_auxiliaries=words("future_auxiliaries"),
+        conditional_auxiliaries=words("conditional_auxiliaries"),
+        location_prepositions=words("location_prepositions"),
+        quantity_nouns=words("quantity_nouns"),
+        passive_auxiliaries=words("passive_auxiliaries"),
+        reportive_conditional=bool(data.get("reportive_conditional", False)),
+        lemma_clitics=words("lemma_clitics"),
+        never_passive=mod.never_passive if mod else frozenset())
+
+
+NEUTRAL = Grammar()
 
 
 @dataclass
@@ -29,11 +101,10 @@ class Graph:
     tokens: list[Token]
     index: dict[int, int]                 # article token index -> position in the sentence
     children: list[list[int]]
-    # intransitive verbs whose perfect with "essere" a parser may label passive ("è volata")
-    never_passive: frozenset[str] = frozenset()
+    grammar: Grammar = NEUTRAL
 
     @classmethod
-    def of(cls, sentence: Sentence, never_passive: frozenset[str] = frozenset()) -> "Graph":
+    def of(cls, sentence: Sentence, grammar: Grammar = NEUTRAL) -> "Graph":
         tokens = sentence.tokens
         index = {t.i: n for n, t in enumerate(tokens)}
         children: list[list[int]] = [[] for _ in tokens]
@@ -41,7 +112,7 @@ class Graph:
             h = index.get(t.head)
             if h is not None and h != n:
                 children[h].append(n)
-        return cls(sentence, tokens, index, children, never_passive)
+        return cls(sentence, tokens, index, children, grammar)
 
     # ------------------------------------------------------------------ navigation
 
@@ -53,7 +124,13 @@ class Graph:
         return self.tokens[n].dep.lower()
 
     def lemma(self, n: int) -> str:
-        return self.tokens[n].lemma.lower()
+        lemma = self.tokens[n].lemma.lower()
+        if self.grammar.lemma_clitics and " " in lemma:      # "reunir él" -> "reunir"
+            words = lemma.split()
+            while len(words) > 1 and words[-1] in self.grammar.lemma_clitics:
+                words.pop()
+            lemma = " ".join(words)
+        return lemma
 
     def kids(self, n: int, *deps: str) -> list[int]:
         return [c for c in self.children[n] if not deps or self.dep(c) in deps]
@@ -76,11 +153,23 @@ class Graph:
         return None
 
     def preposition(self, n: int) -> str | None:
-        """The preposition introducing nominal ``n`` (Italian "del" -> "di")."""
+        """The preposition introducing nominal ``n`` (Italian "del" -> "di", French "au" ->
+        "à"); a fixed multi-word one as written ("en contra de", "por parte de")."""
         for c in self.kids(n, "case"):
+            fixed = self.kids(c, "fixed")
+            if fixed:
+                return " ".join(self.tokens[m].text.lower() for m in [c, *fixed]).replace("' ", "'")
             words = self.lemma(c).split()
-            return words[0] if words else None
+            return self.grammar.contractions.get(words[0], words[0]) if words else None
         return None
+
+    def role(self, slot: str) -> str:
+        return self.grammar.role(slot)
+
+    @property
+    def never_passive(self) -> frozenset[str]:
+        """Intransitive verbs whose perfect with "essere"/"être" a parser may label passive."""
+        return self.grammar.never_passive
 
     def passive(self, n: int) -> bool:
         """A passive predicate; not a pronominal one ("le truppe si sono ritirate", which a
@@ -90,8 +179,13 @@ class Graph:
             return False
         if any(self.dep(c) in PASSIVE_SUBJECT for c in kids):
             return True
-        pronominal = any(self.tokens[c].text.lower() in ("si", "s'") and self.dep(c).startswith("expl")
+        pronominal = any(self.tokens[c].text.lower() in ("si", "s'", "se") and
+                         self.dep(c).startswith("expl")
                          for c in kids)
+        if self.grammar.passive_auxiliaries and self.morph(n, "VerbForm") == "Part" and \
+                any(self.dep(c) in ("aux", "cop") and self.lemma(c) in self.grammar.passive_auxiliaries
+                    for c in kids):
+            return True                                  # "fueron detenidos por la policía"
         return not pronominal and any(self.dep(c) in PASSIVE_AUX for c in kids)
 
     # ------------------------------------------------------------------ argument slots
@@ -105,17 +199,23 @@ class Graph:
                 out.append(("nsubj", c))
             elif d in PASSIVE_SUBJECT:
                 out.append(("nsubj" if self.lemma(n) in self.never_passive else "nsubj:pass", c))
+            elif d in OBJECT and self.morph(c, "Reflex") == "Yes":
+                continue                                   # Spanish "se" is no argument
+            elif d in OBJECT and self.role(f"obl:{self.preposition(c)}") == "obl:by":
+                out.append(("agent" if self.passive(n) else f"obl:{self.preposition(c)}", c))
             elif d in OBJECT:
                 out.append(("obj", c))
             elif d in INDIRECT and self.tokens[c].pos == "ADP":       # English "to X" as dative
                 out += [(f"obl:{self.lemma(c)}", p) for p in self.kids(c, "pobj")]
+            elif d in INDIRECT and self.morph(c, "Reflex") == "Yes":
+                continue
             elif d in INDIRECT:
                 out.append(("iobj", c))
             elif d == "obl:agent":
                 out.append(("agent", c))
             elif d == "agent":                                   # English "by X"
                 out += [("agent", p) for p in self.kids(c, "pobj")]
-            elif d in ("obl", "nmod", "obl:loc", "obl:mod"):
+            elif d in OBLIQUE:
                 prep = self.preposition(c)
                 kind = "nmod" if d == "nmod" else "obl"
                 out.append((f"{kind}:{prep}" if prep else kind, c))

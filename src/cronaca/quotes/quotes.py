@@ -12,7 +12,7 @@ import re
 
 from cronaca.actors.resolve import Context, resolve
 from cronaca.events.lexicon import modality
-from cronaca.events.syntax import Graph
+from cronaca.events.syntax import Graph, grammar
 from cronaca.model import Actor, Article, Quote
 
 _QUOTED = re.compile(r"«([^«»]+)»|“([^“”]+)”|\"([^\"]+)\"")
@@ -39,7 +39,7 @@ def find_quotes(article: Article, ctx: Context) -> list[Quote]:
     quotes: list[Quote] = []
     previous: Graph | None = None
     for index, sentence in enumerate(article.sentences):
-        g = Graph.of(sentence)
+        g = Graph.of(sentence, grammar(article.language or ""))
         ctx.entities = sentence.entities
         for m in _QUOTED.finditer(sentence.text):
             inner = next(x for x in m.groups() if x is not None)
