@@ -43,6 +43,7 @@ class Words:
     in_future: frozenset[str]
     parts: dict[str, str]
     capitalised_months: bool = False     # English: "may", "march" in lower case are no months
+    ago_before: tuple[tuple[str, ...], ...] = ()   # "hace tres días", "il y a deux semaines"
 
 
 def _tokens(phrase: str) -> tuple[str, ...]:
@@ -58,13 +59,16 @@ def words(lang: str) -> Words | None:
     return Words(
         months={k.lower(): int(v) for k, v in data["months"].items()},
         weekdays={k.lower(): int(v) for k, v in data["weekdays"].items()},
-        days={_tokens(k): int(v) for k, v in data["days"].items()},
+        # a day word may be one token to the parser ("aujourd'hui", "avant-hier") or several
+        days={form: int(v) for k, v in data["days"].items()
+              for form in {_tokens(k), tuple(str(k).lower().split())}},
         units={k.lower(): v for k, v in data["units"].items()},
         numbers={k.lower(): int(v) for k, v in data["numbers"].items()},
         previous=frozenset(w.lower() for w in data["previous"]),
         next=frozenset(w.lower() for w in data["next"]),
         this=frozenset(w.lower() for w in data["this"]),
         ago=frozenset(w.lower() for w in data["ago"]),
+        ago_before=tuple(_tokens(w) for w in data["ago"]),
         in_future=frozenset(w.lower() for w in data["in_future"]),
         parts={k.lower(): v for k, v in data["parts"].items()},
         capitalised_months=bool(data.get("capitalised_months", False)),
@@ -76,7 +80,7 @@ def _year(token: str) -> int | None:
 
 
 def _day(token: str) -> int | None:
-    m = re.fullmatch(r"(\d{1,2})(°|º|st|nd|rd|th)?", token)
+    m = re.fullmatch(r"(\d{1,2})(°|º|st|nd|rd|th|er|re)?", token)
     return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else None
 
 
@@ -189,16 +193,18 @@ def _match_at(low, i, w: Words, pub, tense):
         if (d := _safe(y, month, day)):
             return i, i + 1, d, "day"
 
-    # "1 marzo 2023", "1° marzo", "1 March 2023"
-    if (day := _day(tok)) and nxt in w.months:
-        month = w.months[nxt]
-        year = _year(low[i + 2]) if i + 2 < len(low) else None
+    # "1 marzo 2023", "1° marzo", "1 March 2023", "5 de marzo de 2023"
+    k = i + 2 if nxt in _DAY_MONTH_LINKS and i + 2 < len(low) and low[i + 2] in w.months else i + 1
+    if (day := _day(tok)) and k < len(low) and low[k] in w.months:
+        month = w.months[low[k]]
+        y = k + 2 if k + 2 < len(low) and low[k + 1] in _DAY_MONTH_LINKS else k + 1
+        year = _year(low[y]) if y < len(low) else None
         if year and (d := _safe(year, month, day)):
-            return i, i + 3, d, "day"
+            return i, y + 1, d, "day"
         if pub:
             base = _month_occurrence(month, pub, None, tense or "past")
             if (d := _safe(base.year, month, day)):
-                return i, i + 2, d, "day"
+                return i, k + 1, d, "day"
 
     if tok in w.months:
         month = w.months[tok]
@@ -242,7 +248,7 @@ def _match_at(low, i, w: Words, pub, tense):
             if tuple(low[i:i + len(phrase)]) == phrase:
                 return i, i + len(phrase), pub + dt.timedelta(days=offset), "day"
 
-    # "due settimane fa", "two weeks ago", "tra tre giorni", "in three days"
+    # "due settimane fa", "two weeks ago", "hace dos semanas", "tra tre giorni", "in three days"
     count = w.numbers.get(tok) or (int(tok) if tok.isdigit() and len(tok) <= 3 else None)
     if count and nxt in w.units and pub is not None:
         unit = w.units[nxt]
@@ -250,6 +256,9 @@ def _match_at(low, i, w: Words, pub, tense):
         before = low[i - 1] if i > 0 else ""
         if after in w.ago:
             return i, i + 3, _offset(pub, unit, -count), _precision(unit)
+        for phrase in w.ago_before:       # the word comes first in Spanish and French
+            if i >= len(phrase) and tuple(low[i - len(phrase):i]) == phrase:
+                return i - len(phrase), i + 2, _offset(pub, unit, -count), _precision(unit)
         if before in w.in_future:
             return i - 1, i + 2, _offset(pub, unit, count), _precision(unit)
 
@@ -276,6 +285,7 @@ def _match_at(low, i, w: Words, pub, tense):
     return None
 
 
+_DAY_MONTH_LINKS = {"de", "del"}     # Spanish and Portuguese: "5 de marzo de 2023"
 _YEAR_PREPOSITIONS = {"nel", "del", "dal", "al", "in", "of", "since", "until", "entro", "by",
                       "en", "de", "del", "im", "seit", "bis", "em", "no", "desde", "depuis",
                       "dès", "fino"}
