@@ -28,6 +28,11 @@ Gold sets (the format is recognised from the file's name and content):
   import-petrarch``, then ``--kb``), and some event codes are test-only codes that are not
   CAMEO (``223``, ``903``, ``1717``...): these are reported apart.  The flattened copy
   (``petrarch_validation_flat.jsonl``, records with a ``file`` field) is read the same way.
+  UniversalPetrarch's Spanish validation sets (``up-protest``: 753 AFP protest sentences whose
+  codings give a root, or ``18/19/20`` for any of the three, and never an actor, so only roots
+  are scored; ``up-fight``: 312 Colombian press sentences with CAMEO codes such as
+  ``190_fight`` and actor codes such as ``COLUAF``) are read by the same loader: records marked
+  ``evaluate="false"`` are left out and each text loses the corpus's line key.
 * ``conflibert`` -- the CAMEO ConfliBERT annotation rounds, ``training_round_N/summary.csv``:
   per sentence, up to five annotators, each with a relevance flag and CAMEO root labels such as
   ``"4-18 Assualt"`` (the number after the dash is the root).  The gold roots of a sentence are
@@ -285,23 +290,50 @@ def load_plover(path: Path, lang: str | None = None) -> Iterator[GoldRecord]:
                          r.get("language") or lang, events)
 
 
+# A UniversalPetrarch record's text may open with the corpus's own line key ("20000430\t
+# 20000430_NYN_P1_P10320 | ") or a stray bracket left by its tokeniser (")La Iglesia").
+_RECORD_KEY = re.compile(r"^\s*\d{8}\s+\S+\s*\|\s*|^\s*\)+\s*")
+
+
+def petrarch_code(code: str) -> str:
+    """``"130_threaten"`` -> ``"130"``; ``"18/19/20"`` (any of three roots) stays as it is."""
+    code = code.strip()
+    if re.fullmatch(r"\d{2}(/\d{2})+", code):
+        return code
+    m = re.match(r"\d+", code)
+    return m.group(0) if m else code
+
+
 def load_petrarch_xml(path: Path, lang: str | None = None) -> Iterator[GoldRecord]:
+    """PETRARCH and UniversalPetrarch validation XML.  Sentences marked ``evaluate="false"``
+    are left out; a file whose codings never name an actor (UniversalPetrarch's Spanish
+    protest set: every actor ``---``) is scored on roots only."""
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
         raise ResourceError(f"{path.name} is not valid XML ({exc})") from None
+    records, any_actor = [], False
+    lang = lang or ("es" if "spanish" in path.name.lower() else "en")
     for s in root.iter("Sentence"):
+        if s.get("evaluate", "true").lower() == "false":
+            continue
         events = []
         for coding in s.iter("EventCoding"):
-            if coding.get("eventcode") is None:
+            code = petrarch_code(coding.get("eventcode") or "")
+            if not code:
                 continue                        # noevents / error: the sentence gives none
-            src, tgt, code = (coding.get("sourcecode"), coding.get("targetcode"),
-                              coding.get("eventcode").strip())
-            events.append(GoldEvent(petrarch_side(src), petrarch_side(tgt), code,
-                                    raw=f"{src or '-'} > {tgt or '-'} {code}"))
+            src, tgt = coding.get("sourcecode"), coding.get("targetcode")
+            source, target = petrarch_side(src), petrarch_side(tgt)
+            any_actor = any_actor or source is not None or target is not None
+            events.append(GoldEvent(source, target, code,
+                                    raw=f"{src or '-'} > {tgt or '-'} {coding.get('eventcode')}"))
         text = s.find("Text")
-        yield GoldRecord(s.get("id", ""), _text(text.text if text is not None else ""),
-                         _iso(s.get("date")), lang or "en", events)
+        records.append(GoldRecord(s.get("id", ""),
+                                  _text(_RECORD_KEY.sub("", text.text if text is not None else "")),
+                                  _iso(s.get("date")), lang, events))
+    for record in records:
+        record.actors = any_actor
+        yield record
 
 
 def load_petrarch_jsonl(path: Path, lang: str | None = None) -> Iterator[GoldRecord]:
@@ -372,12 +404,15 @@ ALIASES = {
     "petrarch": "petrarch2/PETR.UnitTest.records.xml",
     "conflibert9": "CAMEO_ConfliBERT/training_round_9/summary.csv",
     "conflibert10": "CAMEO_ConfliBERT/training_round_10/summary.csv",
+    "up-protest": "UniversalPetrarch/spanish_protest_plover_validation.xml",
+    "up-fight": "UniversalPetrarch/spanish_fight_reduced_181227v2_validation.xml",
 }
 
 
 def resolve_gold(name: str | Path) -> Path:
     """A gold file by path, or by a short name: ``plover``, ``petrarch``, ``conflibert9``,
-    ``conflibert10`` (under ../shared/data/eventdata), ``cronaca-<lang>`` (the package's own)."""
+    ``conflibert10``, ``up-protest`` and ``up-fight`` (UniversalPetrarch's Spanish validation
+    sets; all under ../shared/data/eventdata), ``cronaca-<lang>`` (the package's own)."""
     path = Path(name)
     if path.exists():
         return path
@@ -459,7 +494,14 @@ def same_actor(gold: Side | None, coded: Side | None) -> bool:
 
 
 def gold_root(scheme: str, g: GoldEvent) -> str:
-    return g.code[:2] if scheme == "cameo" else g.code
+    """The gold root; ``"18/19/20"`` (UniversalPetrarch: any of these roots) stays whole."""
+    if scheme == "cameo" and "/" not in g.code:
+        return g.code[:2]
+    return g.code
+
+
+def same_root(scheme: str, g: GoldEvent, c: CodedEvent) -> bool:
+    return coded_root(scheme, c) in gold_root(scheme, g).split("/")
 
 
 def coded_root(scheme: str, c: CodedEvent) -> str:
@@ -478,7 +520,7 @@ def predicate(scheme: str, level: str) -> Callable[[GoldEvent, CodedEvent], bool
 
     def same(g: GoldEvent, c: CodedEvent) -> bool:
         code_ok = (True if level == "dyad" else same_full(scheme, g, c) if full
-                   else gold_root(scheme, g) == coded_root(scheme, c))
+                   else same_root(scheme, g, c))
         return code_ok and (not dyad or (same_actor(g.source, c.source) and
                                          same_actor(g.target, c.target)))
     return same
@@ -523,7 +565,10 @@ def _side_key(side: Side | None):
 def fully_right(scheme: str, record: GoldRecord, coded: list[CodedEvent]) -> bool:
     """The set of (source, target, root) coded equals the gold set (roots only without actors)."""
     if not record.actors:
-        return {g.code for g in record.events} == {coded_root(scheme, c) for c in coded}
+        gold = {gold_root(scheme, g) for g in record.events}
+        roots = {coded_root(scheme, c) for c in coded}
+        return all(any(r in g.split("/") for r in roots) for g in gold) and \
+            all(any(r in g.split("/") for g in gold) for r in roots)
     gold = list({(g.source, g.target, gold_root(scheme, g)): g for g in record.events}.values())
     unique = list({(_side_key(c.source), _side_key(c.target), coded_root(scheme, c)): c
                    for c in coded}.values())
@@ -575,14 +620,13 @@ def _diagnose(scheme: str, g: GoldEvent, coded: list[CodedEvent],
     with)."""
     if not coded:
         return "no event coded", None
-    root = gold_root(scheme, g)
-    same_root = [c for c in free if coded_root(scheme, c) == root]
-    if not same_root:
-        if not free or any(coded_root(scheme, c) == root for c in coded):
+    same_code = [c for c in free if same_root(scheme, g, c)]
+    if not same_code:
+        if not free or any(same_root(scheme, g, c) for c in coded):
             return "fewer events coded than gold", None
         return "wrong code", coded_root(scheme, free[0])
     best = None
-    for c in same_root:
+    for c in same_code:
         if same_actor(g.source, c.target) and same_actor(g.target, c.source) and \
                 not same_actor(g.source, c.source):
             return "source and target swapped", None
