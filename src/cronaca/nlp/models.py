@@ -14,6 +14,7 @@ import hashlib
 import importlib.util
 import json
 import threading
+import warnings
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -104,7 +105,10 @@ def _load(pid: str, lang: str):
 
     root = verify(pid)
     try:
-        nlp = spacy.load(root)
+        with warnings.catch_warnings():
+            if registry()[pid].get("spacy_version_checked"):    # pinned, checked, and older
+                warnings.filterwarnings("ignore", message=r"\[W095\]")
+            nlp = spacy.load(root)
     except Exception as exc:  # spaCy raises many types for broken model files
         raise ModelError(f"the {pid} pipeline at {root} cannot be loaded ({type(exc).__name__}: "
                          f"{str(exc).splitlines()[0][:200]}); {registry()[pid]['fix']}") from None
