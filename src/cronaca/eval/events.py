@@ -463,6 +463,10 @@ def load(gold: str | Path, split: str = "all", lang: str | None = None,
     fmt = detect_format(path)
     loader, scheme = LOADERS[fmt]
     records = list(loader(path, lang))
+    codes = [e.code for r in records for e in r.events]
+    if scheme == "cameo" and codes and \
+            sum(bool(re.fullmatch(r"\d{2}(/\d{2})*", c)) for c in codes) >= 0.9 * len(codes):
+        scheme = "cameo-root"     # UniversalPetrarch's protest set: roots (823 of 832 codes)
     if split != "all":
         if not any(r.split for r in records):
             raise ResourceError(f"{path.name} has no dev/test split; use --split all")
@@ -495,7 +499,7 @@ def same_actor(gold: Side | None, coded: Side | None) -> bool:
 
 def gold_root(scheme: str, g: GoldEvent) -> str:
     """The gold root; ``"18/19/20"`` (UniversalPetrarch: any of these roots) stays whole."""
-    if scheme == "cameo" and "/" not in g.code:
+    if scheme in ("cameo", "cameo-root") and "/" not in g.code:
         return g.code[:2]
     return g.code
 
@@ -745,8 +749,8 @@ def score(gold: GoldSet, coded: list[list[CodedEvent]],
         metrics["fully_right_cameo_only"] = {
             "count": right_valid, "records": valid_total,
             "share": round(right_valid / valid_total, 4) if valid_total else 0.0}
-    if scheme == "cameo-root":
-        metrics["root_accuracy"] = _root_accuracy(results)
+    if scheme == "cameo-root" and any(r.record.relevant is not None for r in results):
+        metrics["root_accuracy"] = _root_accuracy(results)     # ConfliBERT's relevance votes
     metrics["misses"] = [
         {"id": r.record.id, "text": r.record.text,
          "gold": [g.raw or g.code for g in r.record.events],

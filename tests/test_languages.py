@@ -1,0 +1,147 @@
+"""French and Spanish: pinned PyPI pipelines, the language data, and events coded natively
+through the real pipeline (cases in the format of tests/events_cases.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cronaca.errors import UnsupportedLanguageError
+from cronaca.events.syntax import Graph, grammar
+from cronaca.lang import parsable
+from cronaca.nlp.models import load, registry, verify
+from events_cases import Coder, Ev, case, check, params
+from conftest import run_cli
+
+FULL = ("it", "en", "fr", "es")
+
+
+def test_full_languages():
+    assert set(FULL) <= set(parsable())
+    with pytest.raises(UnsupportedLanguageError):
+        load("pt")
+
+
+@pytest.mark.parametrize("lang, pid", [("fr", "fr_core_news_sm"), ("es", "es_core_news_sm")])
+def test_pipeline_is_the_pinned_one_and_parses_ud(lang, pid):
+    root = verify(pid)
+    assert root.name == registry()[pid]["folder"]
+    nlp = load(lang)
+    assert "cronaca_sentences" in nlp.pipe_names
+    text = {"fr": "Le ministre s'est rendu au Caire. Il a rencontré le président égyptien.",
+            "es": "El ministro viajó al Cairo. Se reunió con el presidente egipcio."}[lang]
+    doc = nlp(text)
+    assert len(list(doc.sents)) == 2
+    labels = {t.dep_ for t in doc}
+    assert {"nsubj", "case"} <= labels                        # Universal Dependencies labels
+
+
+@pytest.mark.parametrize("lang, text, word, prep", [
+    ("fr", "Le ministre s'est rendu au Caire.", "Caire", "à"),          # au -> à
+    ("es", "El ministro viajó al Cairo.", "Cairo", "a"),                # al -> a
+    ("es", "Votaron en contra de la ley.", "ley", "en contra de"),      # fixed expression
+])
+def test_prepositions_are_read_through_contractions(lang, text, word, prep):
+    from cronaca.model import Document
+    from cronaca.pipeline import Pipeline
+
+    article = Pipeline(stages=("parse",), lang=lang).process(
+        Document(id="p", content=text, format="text", source="p.txt", lang=lang))
+    g = Graph.of(article.sentences[0], grammar(lang))
+    n = next(i for i, t in enumerate(g.tokens) if t.text == word)
+    assert g.preposition(n) == prep
+
+
+def test_roles_map_each_language_to_one_question():
+    assert grammar("it").role("nmod:di") == grammar("fr").role("nmod:de") == \
+        grammar("es").role("nmod:de") == grammar("en").role("nmod:of") == "nmod:of"
+    assert grammar("es").pro_drop and not grammar("fr").pro_drop
+
+
+FRENCH = {
+    "core": [
+        case("Le président français Emmanuel Macron a rencontré hier à Pékin son homologue "
+             "chinois Xi Jinping.", Ev("FRA", "CHN", "04", date="2023-02-28")),
+        case("Le ministre italien des Affaires étrangères s'est rendu au Caire le mois dernier.",
+             Ev("ITA", "EGY", "04", cameo="042", date="2023-02")),
+        case("Paris a appelé Moscou à retirer ses troupes d'Ukraine.", Ev("FRA", "RUS", "02")),
+        case("L'Union européenne a imposé de nouvelles sanctions contre l'Iran.",
+             Ev("EUR", "IRN", "16")),
+        case("Selon le Kremlin, l'armée ukrainienne a bombardé la ville de Belgorod.",
+             Ev("UKR", "RUS", "19")),
+        case("Il y a deux semaines, la police a arrêté des milliers de manifestants à Paris.",
+             Ev("FRA", None, "17", date="2023-02-15")),
+        case("Le ministre des Affaires étrangères chinois Wang Yi a reçu à Pékin son homologue "
+             "russe Sergueï Lavrov.", Ev("CHN", "RUS", "04")),
+        case("La Russie a expulsé dix diplomates allemands la semaine dernière.",
+             Ev("RUS", "DEU", "16")),
+    ],
+    "modality": [
+        case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "
+             "Jinping.", flagged=Ev("RUS", "CHN", "04")),
+        case("L'Allemagne n'a jamais livré de missiles Taurus à l'Ukraine.",
+             flagged=Ev("DEU", "UKR", "07")),
+        case("La Chine pourrait envahir Taïwan.", flagged=Ev("CHN", "TWN", "19", flag="hypothetical")),
+        case("Le président américain Joe Biden se rendra à Varsovie le mois prochain.",
+             Ev("USA", "POL", "03", intent=True)),
+        case("Horoscope du jour : Bélier, une journée favorable pour les nouveaux projets.",
+             no_event=True),
+    ],
+}
+
+SPANISH = {
+    "core": [
+        case("El presidente del Gobierno español Pedro Sánchez se reunió ayer en Pekín con el "
+             "presidente chino Xi Jinping.", Ev("ESP", "CHN", "04", date="2023-02-28")),
+        case("Los manifestantes fueron detenidos por la policía en Caracas.",     # passive
+             Ev("VEN", "VEN", "17", source_sector="COP")),
+        case("El Ejército colombiano se enfrentó con el ELN en el Catatumbo.",
+             Ev("COL", "COL", "19")),
+        case("El canciller venezolano acusó a Estados Unidos de injerencia. Además, pidió a la "
+             "ONU una reunión urgente.",                                        # dropped subject
+             Ev("VEN", "USA", "11"), Ev("VEN", "UNO", "02", sentence=1)),
+        case("Las FARC secuestraron a dos soldados el 5 de marzo de 2023.",
+             Ev("COL", None, "18", date="2023-03-05")),
+    ],
+    "modality": [
+        case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),
+        case("El presidente argentino Javier Milei visitará Israel el próximo mes.",
+             Ev("ARG", "ISR", "03", intent=True)),
+        case("Resultados de la Liga: el Real Madrid ganó 2-0 al Sevilla.", no_event=True),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def french() -> Coder:
+    return Coder("fr")
+
+
+@pytest.fixture(scope="module")
+def spanish() -> Coder:
+    return Coder("es")
+
+
+@pytest.mark.parametrize("case_id, c", params(FRENCH, "fr"))
+def test_french_events(french, case_id, c):
+    check(french.run(case_id, c), c)
+
+
+@pytest.mark.parametrize("case_id, c", params(SPANISH, "es"))
+def test_spanish_events(spanish, case_id, c):
+    check(spanish.run(case_id, c), c)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang, floor", [("fr", 0.30), ("es", 0.28)])
+def test_development_set_score_does_not_fall(lang, floor):
+    """Root + dyad F1 on the language's development split, as `cronaca eval events` reports it;
+    the floor is just under the score measured when the language was added (a regression
+    guard, not the issue's 0.75 target)."""
+    result = run_cli("eval", "events", f"cronaca-{lang}", "--split", "dev", "--json",
+                     "--misses", "0", timeout=900)
+    assert result.returncode == 0, result.stderr[-2000:]
+    scores = json.loads(result.stdout)
+    assert scores["records"] >= 100
+    assert scores["levels"]["root+dyad"]["f1"] >= floor, scores["levels"]["root+dyad"]
