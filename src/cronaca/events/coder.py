@@ -38,6 +38,9 @@ DEMAND = "100"
 DIRECTED_ROOTS = ("02", "03", "06", "07", "10", "11", "12", "13", "16", "19", "20")
 DATIVE_SLOTS = ("iobj", "obl:to", "obl:on", "obl:against")
 CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
+# A statement's audience and the forces a state deploys (15x) are not placed by _domestic.
+UNPLACED_TARGET_ROOTS = ("01", "15")
+INTERNATIONAL_SECTORS = ("IGO", "NGO", "MNC", "IMG", "REF")
 # Reciprocal predicates: "X e Y si sono incontrati" is one event X -> Y.
 RECIPROCAL_ROOTS = ("04", "05", "06", "08")
 # Predicates whose embedded clause is not asserted: what is asked, accused, threatened or
@@ -508,7 +511,7 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
             continue                      # a statement only when nothing more specific is said
         if is_report and not any(a.country or a.kb_id for a in frame.sources):
             continue                      # "police said", "officials say": nobody to code
-        events.extend(_events(frame, g, index, article, pub))
+        events.extend(_events(frame, g, index, article, pub, ctx))
     return CodingResult(events, subjects)
 
 
@@ -744,7 +747,7 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
 
 
 def _events(frame: Frame, g: Graph, index: int, article: Article,
-            pub: dt.date | None) -> list[Event]:
+            pub: dt.date | None, ctx: Context) -> list[Event]:
     code = frame.entry.code
     hypothetical = frame.hypothetical
     if frame.intent:
@@ -781,6 +784,8 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     place = frame.location
     for source, target in pairs:
         source, target = _situated(source, place), _situated(target, place)
+        if not code.startswith(UNPLACED_TARGET_ROOTS):
+            target = _domestic(target, source, ctx)
         confidence = frame.entry.confidence
         confidence *= 1.0 if source.country else 0.8
         confidence *= 1.0 if target is None or target.country else 0.85
@@ -835,6 +840,18 @@ def _situated(actor: Actor | None, place: Location | None) -> Actor | None:
         return actor
     return dataclasses.replace(actor, country=place.country,
                                how=f"{actor.how}; country from the event's place '{place.text}'")
+
+
+def _domestic(actor: Actor | None, other: Actor | None, ctx: Context) -> Actor | None:
+    """A target sector without a state and without a place belongs to the source's state ("il
+    presidente tunisino ha respinto gli appelli dell'opposizione" -> TUN OPP; CAMEO codes a
+    domestic dyad with one country twice).  Not the other way round: a ministry or police
+    force acting on a foreign state is rarely that state's own."""
+    if actor is None or actor.country or actor.sector in (None, *INTERNATIONAL_SECTORS) or \
+            other is None or other.country not in ctx.kb.countries:
+        return actor
+    return dataclasses.replace(actor, country=other.country,
+                               how=f"{actor.how}; country of the other side ({other.country})")
 
 
 def code_article(article: Article) -> Article:
