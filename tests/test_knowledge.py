@@ -655,7 +655,10 @@ def test_agents_languages():
 @pytest.mark.parametrize("code", langs_with("agents.yaml"))
 def test_agents(code):
     data = lang_yaml(code, "agents.yaml")
-    assert set(data) == {"sectors", "roles"}
+    assert {"sectors", "roles"} <= set(data) <= {"sectors", "roles", "generic"}
+    generic = data.get("generic", [])
+    assert all(phrase_ok(w) and w == w.lower() for w in generic) and \
+        len(set(generic)) == len(generic), f"{code}: generic"
     problems = []
     assert set(data["roles"]) == set(ROLES), f"{code}: roles must be exactly {ROLES}"
     for part in ("sectors", "roles"):

@@ -112,6 +112,7 @@ class KnowledgeBase:
     person_names: dict[str, list[str]] = field(default_factory=dict)  # key -> person ids
     roles: dict[str, dict[str, str]] = field(default_factory=dict)    # lang -> title -> role
     sectors: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> word -> sector
+    generic: dict[str, set[str]] = field(default_factory=dict)   # lang -> "paese", "official"...
     user_sources: list[str] = field(default_factory=list)
 
     # ------------------------------------------------------------------ queries
@@ -262,6 +263,7 @@ def _add_agents(kb: KnowledgeBase, lang: str, data: dict) -> None:
     for role, titles in (data.get("roles") or {}).items():
         for title in titles:
             roles.setdefault(key(title), role)
+    kb.generic.setdefault(lang, set()).update(str(w).lower() for w in data.get("generic") or ())
 
 
 def build(user: Path | None = None) -> KnowledgeBase:

@@ -252,7 +252,7 @@ def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
         code = kb.adjectives[word]
         return Actor(text, start, end, kb.countries[code].name, code, None, f"country:{code}",
                      f"demonym '{tok.text}'")
-    if country and (g.lemma(n) in _GENERIC.get(ctx.lang, ()) or
+    if country and (g.lemma(n) in kb.generic.get(ctx.lang, ()) or
                     g.morph(n, "Number") == "Plur" and tok.pos in ("NOUN", "PROPN")):
         # "i paesi occidentali"; a plural group named by its nationality ("Iraqi Kurds")
         return Actor(text, start, end, None, country, None, f"country:{country}",
@@ -374,12 +374,3 @@ _PHRASE_STOP = {"ccomp", "xcomp", "advcl", "parataxis", "acl", "acl:relcl", "rel
                 "cc", "appos"}
 _NOT_ANAPHORIC = {"si", "ci", "ne", "che", "cui", "il quale", "la quale", "it", "this", "that",
                   "which", "who", "what", "ciò", "quanto", "questo", "quello", "tutto", "nessuno", "chi"}
-# Nouns that are actors once a nationality is given ("i paesi occidentali", "Chinese officials").
-_GENERIC = {
-    "it": {"omologo", "omologa", "paese", "stato", "nazione", "popolo", "delegazione", "leader", "autorità", "funzionario",
-           "rappresentante", "portavoce", "diplomatico", "diplomazia", "capo", "controparte",
-           "alleato", "vertice", "fonte", "cittadino"},
-    "en": {"country", "state", "nation", "people", "delegation", "leader", "authority", "official",
-           "representative", "spokesman", "spokeswoman", "spokesperson", "diplomat", "counterpart",
-           "ally", "citizen", "leadership"},
-}
