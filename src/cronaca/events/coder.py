@@ -38,6 +38,8 @@ DEMAND = "100"
 DIRECTED_ROOTS = ("02", "03", "06", "07", "10", "11", "12", "13", "16", "19", "20")
 DATIVE_SLOTS = ("iobj", "obl:to", "obl:on", "obl:against")
 CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
+# Coercion and violence (17-20) always fall on someone: unnamed, the people where it happens.
+FORCE_ROOTS = ("17", "18", "19", "20")
 # A statement's audience and the forces a state deploys (15x) are not placed by _domestic.
 UNPLACED_TARGET_ROOTS = ("01", "15")
 INTERNATIONAL_SECTORS = ("IGO", "NGO", "MNC", "IMG", "REF")
@@ -786,6 +788,8 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
         source, target = _situated(source, place), _situated(target, place)
         if not code.startswith(UNPLACED_TARGET_ROOTS):
             target = _domestic(target, source, ctx)
+        if target is None and code.startswith(FORCE_ROOTS):
+            target = _unnamed_victims(g, frame, source, place, ctx)
         confidence = frame.entry.confidence
         confidence *= 1.0 if source.country else 0.8
         confidence *= 1.0 if target is None or target.country else 0.85
@@ -840,6 +844,28 @@ def _situated(actor: Actor | None, place: Location | None) -> Actor | None:
         return actor
     return dataclasses.replace(actor, country=place.country,
                                how=f"{actor.how}; country from the event's place '{place.text}'")
+
+
+def _unnamed_victims(g: Graph, frame: Frame, source: Actor, place: Location | None,
+                     ctx: Context) -> Actor | None:
+    """Force without a named target ("la polizia ha arrestato decine di persone", "decretó el
+    toque de queda") falls on the people where it happens: the place's state, else the
+    source's own (CAMEO codes such events against the country's civilians)."""
+    country = place.country if place is not None and place.country else source.country
+    if country not in ctx.kb.countries:
+        return None
+    patients = [c for slot, c in g.slots(frame.n) if slot in ("obj", "nsubj:pass")]
+    if patients:
+        text, start, end = g.text(g.subtree(patients[0]))
+    elif place is not None and place.text and (at := g.sentence.text.find(place.text)) >= 0:
+        text, start, end = place.text, g.sentence.start + at, g.sentence.start + at + len(place.text)
+    else:
+        tok = g.tokens[frame.n]
+        text, start, end = tok.text, tok.start, tok.end
+    where = f"the place's state ({country})" if place is not None and place.country else \
+        f"the source's state ({country})"
+    return Actor(text, start, end, None, country, "CVL", f"country:{country}",
+                 f"force without a named target: the people (CVL) of {where}")
 
 
 def _domestic(actor: Actor | None, other: Actor | None, ctx: Context) -> Actor | None:
