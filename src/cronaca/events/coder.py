@@ -38,6 +38,7 @@ DEMAND = "100"
 DIRECTED_ROOTS = ("02", "03", "06", "07", "10", "11", "12", "13", "16", "19", "20")
 DATIVE_SLOTS = ("iobj", "obl:to", "obl:on", "obl:against")
 CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
+PROTEST_ROOT = "14"
 # Coercion and violence (17-20) always fall on someone: unnamed, the people where it happens.
 FORCE_ROOTS = ("17", "18", "19", "20")
 # A statement's audience and the forces a state deploys (15x) are not placed by _domestic.
@@ -716,6 +717,9 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                 if targets:
                     how.append(f"target: aim or owner of '{g.tokens[c].text}'")
                     break
+    if not sources and entry.code.startswith(PROTEST_ROOT):
+        sources = _unnamed_protesters(g, n, h, slots, ctx, frames, set(target_heads))
+        how.extend(f"source: {a.how}" for a in sources)
     if not sources:
         return None
     clause = set(g.subtree(n))
@@ -866,6 +870,24 @@ def _unnamed_victims(g: Graph, frame: Frame, source: Actor, place: Location | No
         f"the source's state ({country})"
     return Actor(text, start, end, None, country, "CVL", f"country:{country}",
                  f"force without a named target: the people (CVL) of {where}")
+
+
+def _unnamed_protesters(g: Graph, n: int, h: int | None, slots, ctx: Context, frames,
+                        used: set[int]) -> list[Actor]:
+    """A protest named only by its noun ("arrestati durante le proteste", "las protestas contra
+    el fraude") is made by protesters of the place's state, else of the state the sentence's
+    other events are about."""
+    place = _location(g, n, slots, ctx, used) or \
+        (_location(g, h, g.slots(h), ctx, used) if h is not None else None)
+    country = place.country if place is not None and place.country else None
+    if country is None:
+        country = next((a.country for f in frames for a in [*f.sources, *f.targets]
+                        if a.country in ctx.kb.countries), None)
+    if country not in ctx.kb.countries:
+        return []
+    tok = g.tokens[n]
+    return [Actor(tok.text, tok.start, tok.end, None, country, "OPP", None,
+                  f"protesters of {country}, unnamed ('{tok.text}')")]
 
 
 def _domestic(actor: Actor | None, other: Actor | None, ctx: Context) -> Actor | None:
