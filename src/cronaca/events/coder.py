@@ -440,7 +440,11 @@ def _location(g: Graph, n: int, slots, ctx: Context, used: set[int]) -> Location
 
 
 def _date(g: Graph, n: int, mentions: list[DateMention], clause: set[int]) -> DateMention | None:
+    """The first date written inside the predicate's clause, else one that hangs on it
+    directly ("hace tres días", where the parser makes "hace" a clause of its own)."""
     inside = [m for m in mentions if any(p in clause for p in range(m.start, m.end))]
+    if not inside:
+        inside = [m for m in mentions if any(g.head(p) in clause for p in range(m.start, m.end))]
     return inside[0] if inside else None
 
 
