@@ -145,3 +145,18 @@ def test_development_set_score_does_not_fall(lang, floor):
     scores = json.loads(result.stdout)
     assert scores["records"] >= 100
     assert scores["levels"]["root+dyad"]["f1"] >= floor, scores["levels"]["root+dyad"]
+
+
+def test_typographic_apostrophes_parse_like_straight_ones():
+    """"n’a pas condamné" is negated like "n'a pas condamné"; the record keeps the article's ’."""
+    from cronaca.model import Document
+    from cronaca.pipeline import Pipeline
+
+    text = "La France n\u2019a pas condamné l\u2019attaque."
+    article = Pipeline(stages=("parse", "events"), lang="fr", default_date="2024-05-06").process(
+        Document(id="a", content=text, format="text", source="a.txt", lang="fr"))
+    assert [t.text for t in article.sentences[0].tokens][:3] == ["La", "France", "n\u2019"]
+    assert article.sentences[0].text == text
+    condemn = [e for e in article.events if e.cameo_root == "11"]
+    assert condemn and all(e.negated for e in condemn)
+    assert condemn[0].evidence.text == text

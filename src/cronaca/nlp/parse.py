@@ -13,6 +13,10 @@ from cronaca.nlp.segment import split
 # spaCy keeps a whole Doc in memory; a paragraph is parsed on its own and a very long one is
 # cut at sentence boundaries into pieces of about this many characters.
 MAX_CHUNK_CHARS = 100_000
+# The pipelines were trained on straight apostrophes; news often prints the typographic one
+# ("l’attacco", "n’a pas"), which splits elisions wrongly.  It is straightened for the parser only
+# (one character for one, so offsets hold); tokens and sentences keep the article's own text.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 
 
 def chunks(text: str, lang: str | None) -> Iterator[tuple[int, str]]:
@@ -48,14 +52,17 @@ def parse(article: Article) -> Article:
     pieces = list(chunks(article.text, article.language))
     sentences: list[Sentence] = []
     token_base = 0
-    for (offset, _), doc in zip(pieces, nlp.pipe(text for _, text in pieces), strict=True):
-        sentences.extend(_sentences(doc, offset, token_base, len(sentences)))
+    parsed = nlp.pipe(text.translate(_APOSTROPHES) for _, text in pieces)
+    for (offset, text), doc in zip(pieces, parsed, strict=True):
+        sentences.extend(_sentences(doc, text, offset, token_base, len(sentences)))
         token_base += len(doc)
     article.sentences = sentences
     return article
 
 
-def _sentences(doc, offset: int, token_base: int, index: int) -> Iterator[Sentence]:
+def _sentences(doc, text: str, offset: int, token_base: int, index: int) -> Iterator[Sentence]:
+    """The doc's sentences; ``text`` is the piece as the article has it (``doc.text`` may have
+    straightened apostrophes)."""
     ents = list(doc.ents)
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
@@ -64,14 +71,16 @@ def _sentences(doc, offset: int, token_base: int, index: int) -> Iterator[Senten
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         yield Sentence(
             index=index,
-            text=doc.text[start:end],
+            text=text[start:end],
             start=offset + start,
             end=offset + end,
-            tokens=[Token(i=token_base + t.i, text=t.text, start=offset + t.idx,
+            tokens=[Token(i=token_base + t.i, text=text[t.idx:t.idx + len(t.text)],
+                          start=offset + t.idx,
                           end=offset + t.idx + len(t.text), lemma=t.lemma_, pos=t.pos_,
                           tag=t.tag_, morph=str(t.morph), dep=t.dep_,
                           head=token_base + t.head.i) for t in tokens],
-            entities=[Entity(text=e.text, label=e.label_, start=offset + e.start_char,
+            entities=[Entity(text=text[e.start_char:e.end_char], label=e.label_,
+                             start=offset + e.start_char,
                              end=offset + e.end_char)
                       for e in ents if e.start >= sent.start and e.end <= sent.end],
         )
