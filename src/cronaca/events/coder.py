@@ -302,6 +302,18 @@ def _inherited_subject(g: Graph, n: int) -> tuple[int | None, str]:
     return None, ""
 
 
+def _speaker_as_subject(g: Graph, n: int, mod: Modality) -> tuple[int | None, str]:
+    """A subject-less finite clause reported by a speaker is the speaker's own act in a
+    pro-drop language ("Milei ha annunciato che incontrerà Xi")."""
+    h = g.head(n)
+    if h is None or g.dep(n) != "ccomp" or g.morph(n, "VerbForm") not in ("Fin", None) or \
+            g.lemma(h) not in mod.reporting_verbs:
+        return None, ""
+    subj = _subject(g, h, g.passive(h))
+    return (subj[0], f"the speaker of '{g.tokens[h].text}' (reported clause)") if subj else \
+        (None, "")
+
+
 def _resolve_all(g: Graph, heads: list[int], ctx: Context) -> list[Actor]:
     actors = []
     for head in heads:
@@ -567,6 +579,8 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     inherited = None
     if relative or not subj:
         inherited, why = _inherited_subject(g, n)
+        if inherited is None and not subj and not passive and g.grammar.pro_drop:
+            inherited, why = _speaker_as_subject(g, n, mod)
         if inherited is not None:
             sources = _resolve_all(g, [inherited], ctx)
             how.append(f"source: {why}")
