@@ -508,6 +508,9 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
         if entry is None:
             continue
         consumed = used - before
+        if kind == "verb" and _announces_event_noun(g, n, entry, lex, mod):
+            used = before                 # "ha annunciato la sospensione del trattato": the
+            continue                      # noun is the act, with the speaker as its source
         frame = (_verb_frame if kind == "verb" else _noun_frame)(g, n, entry, ctx, mod, lang,
                                                                  dates, frames, consumed)
         if frame is not None:
@@ -532,6 +535,15 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
             continue                      # "police said", "officials say": nobody to code
         events.extend(_events(frame, g, index, article, pub, ctx))
     return CodingResult(events, subjects)
+
+
+def _announces_event_noun(g: Graph, n: int, entry: Entry, lex, mod: Modality) -> bool:
+    """A reporting verb with only its plain statement code whose object is an event noun of
+    the lexicon ("announced the suspension of", "ha annunciato il ritiro")."""
+    if not entry.code.startswith("01") or entry.with_ or g.lemma(n) not in mod.reporting_verbs:
+        return False
+    return any(g.tokens[c].pos in NOUN_POS and lex.candidates(g.lemma(c), "noun")
+               for c in g.kids(n, "obj", "dobj"))
 
 
 def _obligations_as_demands(g: Graph, frames: list[Frame], mod: Modality,
