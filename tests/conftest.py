@@ -88,3 +88,11 @@ def server(examples):
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+
+
+def default_sigint() -> None:
+    """``preexec_fn`` for a child that must feel Ctrl-C: a test run started in the background
+    (``cmd &`` in a non-interactive shell) inherits SIGINT ignored, and so would the child."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

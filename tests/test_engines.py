@@ -18,7 +18,7 @@ from cronaca.pipeline import Pipeline
 from cronaca.store import Store
 from cronaca.store.engines import DaskEngine, LocalEngine, make_engine
 from cronaca.store.ingest import ingest
-from conftest import run_cli
+from conftest import default_sigint, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -156,7 +156,7 @@ def test_ctrl_c_stops_the_workers_commits_and_resumes(options, tmp_path):
                "--batch", "4", *options]
     env = {**os.environ, "COLUMNS": "200", "PYTHONIOENCODING": "utf-8"}
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=default_sigint)
     deadline = time.monotonic() + 240
     for line in iter(proc.stderr.readline, b""):
         if b"committed" in line:

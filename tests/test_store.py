@@ -26,7 +26,7 @@ import pytest
 from cronaca.model import Event
 from cronaca.store import Store
 from cronaca.store.ingest import text_hash
-from conftest import run_cli
+from conftest import default_sigint, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -222,7 +222,8 @@ def _start(folder: Path, db: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "cronaca", "-v", "ingest", str(folder),
                              "--db", str(db), "--batch", "5", "--date", "2024-05-06"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "COLUMNS": "200", "PYTHONIOENCODING": "utf-8"})
+                            env={**os.environ, "COLUMNS": "200", "PYTHONIOENCODING": "utf-8"},
+                            preexec_fn=default_sigint)
 
 
 def _wait_for_commit(proc: subprocess.Popen, timeout: float = 120) -> None:
