@@ -444,7 +444,7 @@ def _location(g: Graph, n: int, slots, ctx: Context, used: set[int]) -> Location
         prep = name.split(":", 1)[1] if ":" in name else ""
         if c in used or prep not in g.grammar.location_prepositions:
             continue
-        place = place_of(g, c, ctx)
+        place = place_of(g, c, ctx) or _place_inside(g, g.subtree(c), ctx)   # "nel nord della Siria"
         if place is not None:
             return Location(place.text, place.name, place.country, place.lat, place.lon,
                             place.kb_id)
@@ -821,7 +821,7 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     for source, target in pairs:
         source, target = _situated(source, place), _situated(target, place)
         if not code.startswith(UNPLACED_TARGET_ROOTS):
-            target = _domestic(target, source, ctx)
+            target = _domestic(g, target, source, ctx)
         if target is None and code.startswith(FORCE_ROOTS):
             target = _unnamed_victims(g, frame, source, place, ctx)
         confidence = frame.entry.confidence
@@ -885,10 +885,13 @@ def _unnamed_victims(g: Graph, frame: Frame, source: Actor, place: Location | No
     """Force without a named target ("la polizia ha arrestato decine di persone", "decretó el
     toque de queda") falls on the people where it happens: the place's state, else the
     source's own (CAMEO codes such events against the country's civilians)."""
+    patients = [c for slot, c in g.slots(frame.n) if slot in ("obj", "nsubj:pass")]
+    inner = _place_inside(g, g.subtree(patients[0]), ctx) if patients else None
+    if inner is not None:
+        place = inner                     # "bombardé la banlieue sud de Beyrouth"
     country = place.country if place is not None and place.country else source.country
     if country not in ctx.kb.countries:
         return None
-    patients = [c for slot, c in g.slots(frame.n) if slot in ("obj", "nsubj:pass")]
     if patients:
         text, start, end = g.text(g.subtree(patients[0]))
     elif place is not None and place.text and (at := g.sentence.text.find(place.text)) >= 0:
@@ -920,7 +923,24 @@ def _unnamed_protesters(g: Graph, n: int, h: int | None, slots, ctx: Context, fr
                   f"protesters of {country}, unnamed ('{tok.text}')")]
 
 
-def _domestic(actor: Actor | None, other: Actor | None, ctx: Context) -> Actor | None:
+def _place_inside(g: Graph, positions, ctx: Context) -> Place | None:
+    """The first state-bound place named inside a phrase ("la banlieue sud de Beyrouth", "des
+    civils à Axoum, dans le nord de l'Éthiopie")."""
+    for p in sorted(positions):
+        if g.tokens[p].pos == "PROPN":
+            place = place_of(g, p, ctx)
+            if place is not None and place.country in ctx.kb.countries:
+                return place
+    return None
+
+
+def _phrase(g: Graph, actor: Actor) -> set[int]:
+    """The words of the phrase an actor was read from, place phrases hanging on it included."""
+    inside = [n for n, t in enumerate(g.tokens) if actor.start <= t.start < actor.end]
+    return {m for n in inside for m in g.subtree(n)}
+
+
+def _domestic(g: Graph, actor: Actor | None, other: Actor | None, ctx: Context) -> Actor | None:
     """A target sector without a state and without a place belongs to the source's state ("il
     presidente tunisino ha respinto gli appelli dell'opposizione" -> TUN OPP; CAMEO codes a
     domestic dyad with one country twice).  Not the other way round: a ministry or police
@@ -928,6 +948,10 @@ def _domestic(actor: Actor | None, other: Actor | None, ctx: Context) -> Actor |
     if actor is None or actor.country or actor.sector in (None, *INTERNATIONAL_SECTORS) or \
             other is None or other.country not in ctx.kb.countries:
         return actor
+    place = _place_inside(g, _phrase(g, actor), ctx)
+    if place is not None:
+        return dataclasses.replace(actor, country=place.country,
+                                   how=f"{actor.how}; country of its place '{place.text}'")
     return dataclasses.replace(actor, country=other.country,
                                how=f"{actor.how}; country of the other side ({other.country})")
 
