@@ -782,9 +782,18 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                  None, None, how)
 
 
+def _titled(actors: list[Actor]) -> list[Actor]:
+    """A title beside the named holder ("il ministro degli Esteri Antonio Tajani" read as the
+    title and the person) is one actor: a side without a state is dropped when another side
+    of the same sector has one."""
+    return [a for a in actors if a.country or not a.sector or
+            not any(b.country and b.sector == a.sector for b in actors)]
+
+
 def _events(frame: Frame, g: Graph, index: int, article: Article,
             pub: dt.date | None, ctx: Context) -> list[Event]:
     code = frame.entry.code
+    frame.sources, frame.targets = _titled(frame.sources), _titled(frame.targets)
     hypothetical = frame.hypothetical
     if frame.intent:
         mapped = intent_code(code)
