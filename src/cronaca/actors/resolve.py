@@ -223,9 +223,10 @@ def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
             sector = _sector_of(g, n, ctx)
             return Actor(text, start, end, kb.countries[code].name, code, sector,
                          f"country:{code}", f"state '{words}'" + (f", {sector}" if sector else ""))
-        if kind == "city":
+        if kind == "city" and not (tok.text not in words.split() and _sector_of(g, n, ctx)):
             return Actor(text, start, end, extra.name, code, None, extra.id,
-                         f"city '{words}' in {code}")
+                         f"city '{words}' in {code}")     # (not "Policía Federal": a sector
+            #                                              word heads it; step 3 reads it)
 
     # 3. an office title, a sector word or a generic actor noun, with a nationality
     role, title = _title(g, n, span, ctx)

@@ -203,6 +203,8 @@ class Graph:
                 continue                                   # Spanish "se" is no argument
             elif d in OBJECT and self.role(f"obl:{self.preposition(c)}") == "obl:by":
                 out.append(("agent" if self.passive(n) else f"obl:{self.preposition(c)}", c))
+            elif d in OBJECT and self.preposition(c):        # Spanish "pidió a España": the
+                out += [("obj", c), (f"obl:{self.preposition(c)}", c)]   # parser's obj, a dative
             elif d in OBJECT:
                 out.append(("obj", c))
             elif d in INDIRECT and self.tokens[c].pos == "ADP":       # English "to X" as dative
