@@ -827,8 +827,11 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
         date = precision = date_source = None
     events = []
     place = frame.location
+    # a sector without a state, with no place of its own event, belongs where the sentence is
+    # ("hombres armados irrumpieron en un canal de Guayaquil y tomaron como rehenes a ...")
+    where = place or _place_inside(g, range(len(g.tokens)), ctx)
     for source, target in pairs:
-        source, target = _situated(source, place), _situated(target, place)
+        source, target = _situated(source, where), _situated(target, where)
         if not code.startswith(UNPLACED_TARGET_ROOTS):
             target = _domestic(g, target, source, ctx)
         if target is None and code.startswith(FORCE_ROOTS):
