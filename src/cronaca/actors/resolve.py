@@ -137,6 +137,13 @@ def _in_person(g: Graph, run: list[int], ctx: Context) -> bool:
                for e in ctx.entities)
 
 
+def _person_is_exactly(g: Graph, run: list[int], ctx: Context) -> bool:
+    """The person entity over ``run`` is ``run`` itself (not "George Washington")."""
+    first, last = g.tokens[run[0]], g.tokens[run[-1]]
+    return any(e.label in PERSON_LABELS and e.start == first.start and e.end == last.end
+               for e in ctx.entities)
+
+
 def _named(g: Graph, span: list[int], ctx: Context):
     """(kind, code, text, extra) for the longest name in ``span`` the knowledge base knows."""
     kb, places = ctx.kb, ctx.places
@@ -156,8 +163,10 @@ def _named(g: Graph, span: list[int], ctx: Context):
                 person = kb.person(candidate, ctx.date)
                 if person is not None:
                     return "person", person.country, " ".join(words), person
-            place = places.best(candidate) if _proper(g, run, ctx) and \
-                not _in_person(g, run, ctx) else None
+            place = places.best(candidate) if _proper(g, run, ctx) else None
+            if place is not None and _in_person(g, run, ctx) and \
+                    not (place.capital and _person_is_exactly(g, run, ctx)):
+                place = None              # a capital the NER took for a person ("Washington")
             if place is not None and not place.capital and not _in_place(g, run, ctx):
                 place = None              # a capital is a place even where the NER missed it
             if place is not None and place.kind == "city":
