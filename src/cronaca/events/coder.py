@@ -495,7 +495,7 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
 
     # verbs first, so that an event noun knows whether its governing verb is coded itself
     verbs = [n for n, t in enumerate(g.tokens) if t.pos in VERB_POS or _participle_as_adj(g, n)]
-    order = verbs + [n for n, t in enumerate(g.tokens) if t.pos in NOUN_POS]
+    order = verbs + [n for n, t in enumerate(g.tokens) if t.pos in NOUN_POS and n not in verbs]
     for n in order:
         tok = g.tokens[n]
         kind = "verb" if n in verbs else "noun"
@@ -794,6 +794,9 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
             pub: dt.date | None, ctx: Context) -> list[Event]:
     code = frame.entry.code
     frame.sources, frame.targets = _titled(frame.sources), _titled(frame.targets)
+    if not frame.sources and code.startswith(PROTEST_ROOT):
+        frame.sources = _crowd(g, frame, ctx)        # "migliaia di persone sono scese in piazza"
+        frame.how.extend(f"source: {a.how}" for a in frame.sources)
     hypothetical = frame.hypothetical
     if frame.intent:
         mapped = intent_code(code)
@@ -915,6 +918,22 @@ def _unnamed_victims(g: Graph, frame: Frame, source: Actor, place: Location | No
         f"the source's state ({country})"
     return Actor(text, start, end, None, country, "CVL", f"country:{country}",
                  f"force without a named target: the people (CVL) of {where}")
+
+
+def _crowd(g: Graph, frame: Frame, ctx: Context) -> list[Actor]:
+    """A protest whose subject names no actor ("migliaia di persone", "thousands") is made by
+    protesters (OPP) of the state where it happens."""
+    where = frame.location or _place_inside(g, range(len(g.tokens)), ctx)
+    if where is None or where.country not in ctx.kb.countries:
+        return []
+    subj = [c for slot, c in g.slots(frame.n) if slot == "nsubj"]
+    if subj:
+        text, start, end = g.text(g.subtree(subj[0]))
+    else:
+        tok = g.tokens[frame.n]
+        text, start, end = tok.text, tok.start, tok.end
+    return [Actor(text, start, end, None, where.country, "OPP", None,
+                  f"protesters of {where.country}, where it happens ('{where.text}')")]
 
 
 def _unnamed_protesters(g: Graph, n: int, h: int | None, slots, ctx: Context, frames,
