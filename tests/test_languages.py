@@ -134,7 +134,7 @@ def test_spanish_events(spanish, case_id, c):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lang, floor", [("fr", 0.35), ("es", 0.41)])
+@pytest.mark.parametrize("lang, floor", [("fr", 0.38), ("es", 0.48)])
 def test_development_set_score_does_not_fall(lang, floor):
     """Root + dyad F1 on the language's development split, as `cronaca eval events` reports it;
     the floor is just under the score measured when the language was added (a regression
