@@ -131,16 +131,13 @@ def _in_place(g: Graph, run: list[int], ctx: Context) -> bool:
                for e in ctx.entities)
 
 
-def _in_person(g: Graph, run: list[int], ctx: Context) -> bool:
+def _in_person(g: Graph, run: list[int], ctx: Context, exactly: bool = False) -> bool:
+    """A person entity overlaps ``run`` (or, ``exactly``, is ``run`` itself: "Washington" but
+    not "George Washington")."""
     first, last = g.tokens[run[0]], g.tokens[run[-1]]
-    return any(e.label in PERSON_LABELS and e.start < last.end and first.start < e.end
-               for e in ctx.entities)
-
-
-def _person_is_exactly(g: Graph, run: list[int], ctx: Context) -> bool:
-    """The person entity over ``run`` is ``run`` itself (not "George Washington")."""
-    first, last = g.tokens[run[0]], g.tokens[run[-1]]
-    return any(e.label in PERSON_LABELS and e.start == first.start and e.end == last.end
+    return any(e.label in PERSON_LABELS and
+               ((e.start, e.end) == (first.start, last.end) if exactly else
+                e.start < last.end and first.start < e.end)
                for e in ctx.entities)
 
 
@@ -165,7 +162,7 @@ def _named(g: Graph, span: list[int], ctx: Context):
                     return "person", person.country, " ".join(words), person
             place = places.best(candidate) if _proper(g, run, ctx) else None
             if place is not None and _in_person(g, run, ctx) and \
-                    not (place.capital and _person_is_exactly(g, run, ctx)):
+                    not (place.capital and _in_person(g, run, ctx, exactly=True)):
                 place = None              # a capital the NER took for a person ("Washington")
             if place is not None and not place.capital and not _in_place(g, run, ctx):
                 place = None              # a capital is a place even where the NER missed it

@@ -471,7 +471,7 @@ class CodingResult:
     subjects: list[Actor]
 
 
-def _participle_as_adj(g: Graph, n: int) -> bool:
+def _mistagged_participle(g: Graph, n: int) -> bool:
     """A participle the tagger took for an adjective (or an adverb, or a noun) though it has a
     perfect's "avere" ("Mosca ha espulso diplomatici": espulso ADJ, ha its aux; "a expulsé"
     tagged ADV): a verb all the same."""
@@ -494,7 +494,7 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
     subjects: list[Actor] = []
 
     # verbs first, so that an event noun knows whether its governing verb is coded itself
-    verbs = [n for n, t in enumerate(g.tokens) if t.pos in VERB_POS or _participle_as_adj(g, n)]
+    verbs = [n for n, t in enumerate(g.tokens) if t.pos in VERB_POS or _mistagged_participle(g, n)]
     order = verbs + [n for n, t in enumerate(g.tokens) if t.pos in NOUN_POS and n not in verbs]
     for n in order:
         tok = g.tokens[n]
@@ -748,7 +748,10 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                     how.append(f"target: aim or owner of '{g.tokens[c].text}'")
                     break
     if not sources and entry.code.startswith(PROTEST_ROOT):
-        sources = _unnamed_protesters(g, n, h, slots, ctx, frames, set(target_heads))
+        used = set(target_heads)
+        place = _location(g, n, slots, ctx, used) or \
+            (_location(g, h, g.slots(h), ctx, used) if h is not None else None)
+        sources = _unnamed_protesters(g, n, place, ctx, frames)
         how.extend(f"source: {a.how}" for a in sources)
     if not sources:
         return None
@@ -795,7 +798,7 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     code = frame.entry.code
     frame.sources, frame.targets = _titled(frame.sources), _titled(frame.targets)
     if not frame.sources and code.startswith(PROTEST_ROOT):
-        frame.sources = _crowd(g, frame, ctx)        # "migliaia di persone sono scese in piazza"
+        frame.sources = _unnamed_protesters(g, frame.n, frame.location, ctx)
         frame.how.extend(f"source: {a.how}" for a in frame.sources)
     hypothetical = frame.hypothetical
     if frame.intent:
@@ -832,7 +835,9 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     place = frame.location
     # a sector without a state, with no place of its own event, belongs where the sentence is
     # ("hombres armados irrumpieron en un canal de Guayaquil y tomaron como rehenes a ...")
-    where = place or _place_inside(g, range(len(g.tokens)), ctx)
+    unplaced = any(a is not None and not a.country and a.sector not in (None, "GOV")
+                   for pair in pairs for a in pair)
+    where = place or (_sentence_place(g, ctx) if unplaced else None)
     for source, target in pairs:
         source, target = _situated(source, where), _situated(target, where)
         if not code.startswith(UNPLACED_TARGET_ROOTS):
@@ -870,20 +875,32 @@ def _same(a: Actor, b: Actor) -> bool:
 def _protested(source: Actor, place: Location | None, code: str, sentence) -> Actor | None:
     """A protest with no named target addresses the government where it happens (CAMEO and
     PLOVER practice: "students demonstrated in Jakarta" -> IDN GOV)."""
-    if not code.startswith("14"):
+    if not code.startswith(PROTEST_ROOT):
         return None
     country = place.country if place is not None and place.country else source.country
     if not country or country == source.country and source.sector == "GOV":
         return None
     # the words that place it: the place's name in the sentence, else the protesters' own
-    text, start, end = source.text, source.start, source.end
-    at = sentence.text.find(place.text) if place is not None and place.text else -1
-    if at >= 0:
-        text, start = place.text, sentence.start + at
-        end = start + len(text)
+    text, start, end = _written(sentence, place) or (source.text, source.start, source.end)
     return Actor(text, start, end, None, country, "GOV", None,
                  f"protest without a named target: the government of {country}, where it "
                  f"happens (placed by {text!r})")
+
+
+def _written(sentence, place: Location | Place | None) -> tuple[str, int, int] | None:
+    """Where a place's name is written in the sentence (text, article offsets), if it is."""
+    at = sentence.text.find(place.text) if place is not None and place.text else -1
+    if at < 0:
+        return None
+    return place.text, sentence.start + at, sentence.start + at + len(place.text)
+
+
+def _phrase_or_trigger(g: Graph, heads: list[int], n: int) -> tuple[str, int, int]:
+    """The words of the first of ``heads`` with its dependents, else the trigger word."""
+    if heads:
+        return g.text(g.subtree(heads[0]))
+    tok = g.tokens[n]
+    return tok.text, tok.start, tok.end
 
 
 def _situated(actor: Actor | None, place: Location | None) -> Actor | None:
@@ -907,51 +924,35 @@ def _unnamed_victims(g: Graph, frame: Frame, source: Actor, place: Location | No
     country = place.country if place is not None and place.country else source.country
     if country not in ctx.kb.countries:
         return None
-    if patients:
-        text, start, end = g.text(g.subtree(patients[0]))
-    elif place is not None and place.text and (at := g.sentence.text.find(place.text)) >= 0:
-        text, start, end = place.text, g.sentence.start + at, g.sentence.start + at + len(place.text)
-    else:
-        tok = g.tokens[frame.n]
-        text, start, end = tok.text, tok.start, tok.end
+    text, start, end = (_written(g.sentence, place) if not patients else None) or \
+        _phrase_or_trigger(g, patients, frame.n)
     where = f"the place's state ({country})" if place is not None and place.country else \
         f"the source's state ({country})"
     return Actor(text, start, end, None, country, "CVL", f"country:{country}",
                  f"force without a named target: the people (CVL) of {where}")
 
 
-def _crowd(g: Graph, frame: Frame, ctx: Context) -> list[Actor]:
-    """A protest whose subject names no actor ("migliaia di persone", "thousands") is made by
-    protesters (OPP) of the state where it happens."""
-    where = frame.location or _place_inside(g, range(len(g.tokens)), ctx)
-    if where is None or where.country not in ctx.kb.countries:
-        return []
-    subj = [c for slot, c in g.slots(frame.n) if slot == "nsubj"]
-    if subj:
-        text, start, end = g.text(g.subtree(subj[0]))
-    else:
-        tok = g.tokens[frame.n]
-        text, start, end = tok.text, tok.start, tok.end
-    return [Actor(text, start, end, None, where.country, "OPP", None,
-                  f"protesters of {where.country}, where it happens ('{where.text}')")]
-
-
-def _unnamed_protesters(g: Graph, n: int, h: int | None, slots, ctx: Context, frames,
-                        used: set[int]) -> list[Actor]:
-    """A protest named only by its noun ("arrestati durante le proteste", "las protestas contra
-    el fraude") is made by protesters of the place's state, else of the state the sentence's
-    other events are about."""
-    place = _location(g, n, slots, ctx, used) or \
-        (_location(g, h, g.slots(h), ctx, used) if h is not None else None)
-    country = place.country if place is not None and place.country else None
-    if country is None:
-        country = next((a.country for f in frames for a in [*f.sources, *f.targets]
-                        if a.country in ctx.kb.countries), None)
+def _unnamed_protesters(g: Graph, n: int, place: Location | None, ctx: Context,
+                        others: list[Frame] = ()) -> list[Actor]:
+    """A protest that names no actor ("migliaia di persone sono scese in piazza", "arrestati
+    durante le proteste") is made by protesters (OPP) of the state where it happens: its own
+    place, else the sentence's, else the state the sentence's other events concern."""
+    where = place or _sentence_place(g, ctx)
+    country = where.country if where is not None else \
+        next((a.country for f in others for a in [*f.sources, *f.targets]
+              if a.country in ctx.kb.countries), None)
     if country not in ctx.kb.countries:
         return []
-    tok = g.tokens[n]
-    return [Actor(tok.text, tok.start, tok.end, None, country, "OPP", None,
-                  f"protesters of {country}, unnamed ('{tok.text}')")]
+    subj = [c for slot, c in g.slots(n) if slot == "nsubj"]
+    text, start, end = _phrase_or_trigger(g, subj, n)
+    return [Actor(text, start, end, None, country, "OPP", None,
+                  f"protesters of {country}, unnamed" +
+                  (f", where it happens ('{where.text}')" if where is not None else ""))]
+
+
+def _sentence_place(g: Graph, ctx: Context) -> Place | None:
+    """The first state-bound place the sentence names."""
+    return _place_inside(g, range(len(g.tokens)), ctx)
 
 
 def _place_inside(g: Graph, positions, ctx: Context) -> Place | None:

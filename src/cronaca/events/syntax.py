@@ -201,12 +201,14 @@ class Graph:
                 out.append(("nsubj" if self.lemma(n) in self.never_passive else "nsubj:pass", c))
             elif d in OBJECT and self.morph(c, "Reflex") == "Yes":
                 continue                                   # Spanish "se" is no argument
-            elif d in OBJECT and self.role(f"obl:{self.preposition(c)}") == "obl:by":
-                out.append(("agent" if self.passive(n) else f"obl:{self.preposition(c)}", c))
-            elif d in OBJECT and self.preposition(c):        # Spanish "pidió a España": the
-                out += [("obj", c), (f"obl:{self.preposition(c)}", c)]   # parser's obj, a dative
             elif d in OBJECT:
-                out.append(("obj", c))
+                prep = self.preposition(c)
+                if prep is None:
+                    out.append(("obj", c))
+                elif self.role(f"obl:{prep}") == "obl:by":             # "por la policía"
+                    out.append(("agent" if self.passive(n) else f"obl:{prep}", c))
+                else:                          # Spanish "pidió a España": the parser's obj,
+                    out += [("obj", c), (f"obl:{prep}", c)]          # a dative all the same
             elif d in INDIRECT and self.tokens[c].pos == "ADP":       # English "to X" as dative
                 out += [(f"obl:{self.lemma(c)}", p) for p in self.kids(c, "pobj")]
             elif d in INDIRECT and self.morph(c, "Reflex") == "Yes":

@@ -39,11 +39,10 @@ class Words:
     previous: frozenset[str]
     next: frozenset[str]
     this: frozenset[str]
-    ago: frozenset[str]
+    ago: tuple[tuple[str, ...], ...]    # "fa", "ago" after the number; "hace", "il y a" before
     in_future: frozenset[str]
     parts: dict[str, str]
     capitalised_months: bool = False     # English: "may", "march" in lower case are no months
-    ago_before: tuple[tuple[str, ...], ...] = ()   # "hace tres días", "il y a deux semaines"
 
 
 def _tokens(phrase: str) -> tuple[str, ...]:
@@ -67,8 +66,7 @@ def words(lang: str) -> Words | None:
         previous=frozenset(w.lower() for w in data["previous"]),
         next=frozenset(w.lower() for w in data["next"]),
         this=frozenset(w.lower() for w in data["this"]),
-        ago=frozenset(w.lower() for w in data["ago"]),
-        ago_before=tuple(_tokens(w) for w in data["ago"]),
+        ago=tuple(_tokens(w) for w in data["ago"]),
         in_future=frozenset(w.lower() for w in data["in_future"]),
         parts={k.lower(): v for k, v in data["parts"].items()},
         capitalised_months=bool(data.get("capitalised_months", False)),
@@ -252,12 +250,11 @@ def _match_at(low, i, w: Words, pub, tense):
     count = w.numbers.get(tok) or (int(tok) if tok.isdigit() and len(tok) <= 3 else None)
     if count and nxt in w.units and pub is not None:
         unit = w.units[nxt]
-        after = low[i + 2] if i + 2 < len(low) else ""
         before = low[i - 1] if i > 0 else ""
-        if after in w.ago:
-            return i, i + 3, _offset(pub, unit, -count), _precision(unit)
-        for phrase in w.ago_before:       # the word comes first in Spanish and French
-            if i >= len(phrase) and tuple(low[i - len(phrase):i]) == phrase:
+        for phrase in w.ago:
+            if tuple(low[i + 2:i + 2 + len(phrase)]) == phrase:           # "due settimane fa"
+                return i, i + 2 + len(phrase), _offset(pub, unit, -count), _precision(unit)
+            if i >= len(phrase) and tuple(low[i - len(phrase):i]) == phrase:   # "hace tres días"
                 return i - len(phrase), i + 2, _offset(pub, unit, -count), _precision(unit)
         if before in w.in_future:
             return i - 1, i + 2, _offset(pub, unit, count), _precision(unit)
