@@ -343,7 +343,7 @@ def _coordinated_nationalities(g: Graph, n: int, actor: Actor, ctx: Context) -> 
     return extra
 
 
-def _targets(g: Graph, n: int, entry: Entry, slots, ctx: Context, lang: str,
+def _targets(g: Graph, n: int, entry: Entry, slots, ctx: Context,
              taken: set[int]) -> tuple[list[Actor], Place | None, str]:
     wanted = entry.targets or g.grammar.target_slots
     for slot in wanted:
@@ -368,7 +368,7 @@ def _targets(g: Graph, n: int, entry: Entry, slots, ctx: Context, lang: str,
     return [], None, ""
 
 
-def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, lang: str, taken: set[int],
+def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[int],
                       sources: list[Actor]) -> tuple[list[Actor], str]:
     """Targets that are not in an argument slot of the predicate itself:
     the owner of its object ("rejected an Australian ultimatum", "welcomed Reagan's plan"),
@@ -390,7 +390,7 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, lang: str, t
             if found:
                 return found, f"subject of '{g.tokens[x].text}'"
     for x in g.kids(n, "xcomp"):
-        found, _, slot = _targets(g, x, entry, g.slots(x), ctx, lang, taken)
+        found, _, slot = _targets(g, x, entry, g.slots(x), ctx, taken)
         found = [a for a in found if a.country not in mine or a.country is None]
         if found:
             return found, f"{slot} of '{g.tokens[x].text}'"
@@ -608,16 +608,16 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         taken.update(target_heads)
         if not targets and passive:       # "sanctions were imposed on Russia by the EU"
             others = [(s, c) for s, c in slots if s not in ("agent", "nsubj:pass", "nsubj")]
-            targets, place, slot = _targets(g, n, entry, others, ctx, lang, taken | consumed)
+            targets, place, slot = _targets(g, n, entry, others, ctx, taken | consumed)
     else:
-        targets, place, slot = _targets(g, n, entry, slots, ctx, lang, taken | consumed)
+        targets, place, slot = _targets(g, n, entry, slots, ctx, taken | consumed)
         if not targets:
             # "ha espresso sostegno al piano cinese": the target hangs on the consumed noun
             for c in sorted(consumed):
                 if g.head(c) == n or g.head(g.head(c) or c) == n:
                     targets, place, slot = _targets(
                         g, c, entry, [(s.replace("nmod:", "obl:"), x) for s, x in g.slots(c)],
-                        ctx, lang, taken | consumed)
+                        ctx, taken | consumed)
                     if not targets:       # "sostiene l'iniziativa della Cina / il piano cinese"
                         mine = {a.country for a in sources}
                         aimed = [x for s_, x in g.slots(c) if g.role(s_) in (
@@ -636,7 +636,7 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         if not targets:
             how.append(f"target: {slot} is the source itself, looked further")
     if not targets and not (passive or entry.passive_like):
-        targets, slot = _fallback_targets(g, n, entry, ctx, lang, taken | consumed, sources)
+        targets, slot = _fallback_targets(g, n, entry, ctx, taken | consumed, sources)
     if targets:
         how.append(f"target: {slot}")
     used_nodes = {c for _, c in slots if any(a.start <= g.tokens[c].start < a.end
