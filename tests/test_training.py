@@ -40,26 +40,31 @@ def test_io_tags_become_spans():
 
 
 @pytest.mark.slow
-def test_quick_training_run_end_to_end(paths):
+def test_quick_training_run_end_to_end(paths, torch):
     """The whole `cronaca train it` procedure, in a few steps, never installed."""
     scores = training.train_all(paths, install=True, quick=True)
-    assert set(scores) == {"ud_isdt_test", "ner_kind_wikinews_test"}
+    assert set(scores) == {"ud_isdt_test", "ner_kind_wikinews_test", "ner_kind_wikinews_test_spacy"}
+    assert (paths.work_dir / "train_entities" / "model-best" / "weights.npz").is_file()
     card = (paths.work_dir / training.MODEL_DIRNAME / "MODEL_CARD.md").read_text()
     assert "CC BY-NC-SA 4.0" in card and "UD ISDT test" in card
     from cronaca.nlp.models import folder_digest, registry
 
     installed = training.Path(training.__file__).parent / "models" / training.MODEL_DIRNAME
     assert folder_digest(installed) == registry()[training.PIPELINE_ID]["sha256"]
+    entities = installed.parent / training.ENTITIES_DIRNAME
+    assert folder_digest(entities) == registry()[training.ENTITIES_ID]["sha256"]
 
 
 @pytest.mark.slow
 def test_shipped_italian_model_scores(paths):
-    """The shipped model meets the POS, UAS and LAS targets (95, 87, 82). It does not meet the
-    foundation issue's KIND NER F1 target of 78: it measured 72.16 (MODEL_CARD.md), held here
-    as a floor so that a retrained model that is worse fails; raise it when a better one ships."""
+    """The shipped models meet the foundation issue's targets: POS, UAS and LAS (95, 87, 82) and
+    KIND NER F1 78 with the default entity tagger (the encoder: 85.13 measured, MODEL_CARD.md).
+    The measured levels are floors so that a retrained model that is worse fails; the spaCy
+    tagger (72.16, below the target) keeps its own floor."""
     scores = training.evaluate_installed(paths)
     ud, ner = scores["ud_isdt_test"], scores["ner_kind_wikinews_test"]
     report = training.report(scores)
     assert ud["pos"] >= 95 and ud["uas"] >= 87 and ud["las"] >= 82, report
-    assert ner["f"] >= 72.1, report
+    assert ner["f"] >= 85.0, report
+    assert scores["ner_kind_wikinews_test_spacy"]["f"] >= 72.1, report
     assert ud["lemma"] >= ud["lemma_simplemma"], report

@@ -118,7 +118,7 @@ def extract_bench(langs: tuple[str, ...] = ("it", "en"), count: int = 40, words:
     """Time the four measurements above for each language; models are loaded beforehand."""
     from cronaca.clean import clean
     from cronaca.events import extract
-    from cronaca.nlp.models import load
+    from cronaca.nlp.models import load, pipeline_id, registry
     from cronaca.nlp.parse import parse
 
     results: dict[str, list[Timing]] = {}
@@ -156,6 +156,13 @@ def extract_bench(langs: tuple[str, ...] = ("it", "en"), count: int = 40, words:
                          Timing("parse", t_parse, count, nwords),
                          Timing("events", t_events, count, nwords, n_events),
                          Timing("extract", t_all, count, nwords, n_all)]
+        if registry()[pipeline_id(lang)].get("entities"):   # two entity taggers: time the other
+            if progress:
+                progress(f"{lang}: spaCy with its own entity tagger")
+            fast = load(lang, "spacy")
+            fast(texts[0])
+            t_fast, _ = _timed(lambda: sum(1 for _ in fast.pipe(texts)))
+            results[lang].append(Timing("spacy, spaCy entities", t_fast, count, nwords))
     return results
 
 

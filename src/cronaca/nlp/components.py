@@ -32,6 +32,22 @@ class SentenceSetter:
         return doc
 
 
+@Language.factory("cronaca_entities", default_config={"folder": ""})
+def make_entity_tagger(nlp: Language, name: str, folder: str):
+    from pathlib import Path
+
+    from cronaca.nlp.entities import EntityTagger
+
+    return EntityTagger(Path(folder))
+
+
+def use_entity_tagger(nlp: Language, folder) -> None:
+    """Entities from the fine-tuned encoder instead of the pipeline's own NER."""
+    if "ner" in nlp.pipe_names:
+        nlp.disable_pipe("ner")
+    nlp.add_pipe("cronaca_entities", last=True, config={"folder": str(folder)})
+
+
 def customise(nlp: Language, lang: str) -> None:
     """Abbreviations stay one token; sentences come from Cronaca's splitter."""
     for abbr in abbreviations(lang):

@@ -89,15 +89,28 @@ def pipeline_id(lang: str) -> str:
     return pid
 
 
-def load(lang: str):
-    """The ready pipeline for ``lang``, loaded on first use and cached for the process."""
+ENTITY_TAGGERS = ("encoder", "spacy")
+
+
+def load(lang: str, entities: str | None = None):
+    """The ready pipeline for ``lang``, loaded on first use and cached for the process.
+
+    ``entities`` picks the entity tagger where the language has two (see ``Settings.entities``).
+    """
+    from cronaca.settings import DEFAULT
+
     pid = pipeline_id(lang)
+    entities = entities or DEFAULT.entities
+    if entities not in ENTITY_TAGGERS:
+        raise ValueError(f"unknown entity tagger {entities!r}; use one of {', '.join(ENTITY_TAGGERS)}")
+    if not registry()[pid].get("entities"):
+        entities = "spacy"
     with _LOCK:
-        return _load(pid, lang)
+        return _load(pid, lang, entities)
 
 
 @cache
-def _load(pid: str, lang: str):
+def _load(pid: str, lang: str, entities: str):
     import spacy
 
     from cronaca.nlp import components  # registers Cronaca's spaCy factories
@@ -114,4 +127,7 @@ def _load(pid: str, lang: str):
                          f"{str(exc).splitlines()[0][:200]}); {registry()[pid]['fix']}") from None
     widen_weights(nlp)   # weights may be stored as float16 to halve the package size
     components.customise(nlp, lang)
+    if entities == "encoder":
+        tagger = registry()[pid]["entities"]
+        components.use_entity_tagger(nlp, verify(tagger))
     return nlp

@@ -30,6 +30,8 @@ PIPELINE_ID = "it_core_cronaca"
 MODEL_DIRNAME = "it_core_cronaca"
 MODEL_NAME = "core_cronaca"
 MODEL_VERSION = "0.2.0"
+ENTITIES_ID = "it_entities"          # the encoder's entity tagger, a model folder of its own
+ENTITIES_DIRNAME = "it_entities"
 SOURCES = [
     ("UD Italian-ISDT (dev)", "CC BY-NC-SA 3.0"),
     ("UD Italian-MarkIT", "CC BY 4.0"),
@@ -405,11 +407,14 @@ def widen_weights(nlp) -> None:
 
 
 def train_all(paths: DataPaths, install: bool = True, quick: bool = False) -> dict:
-    """Convert data, build vectors, train UD and NER parts, assemble, evaluate, install.
+    """Convert data, build vectors, train UD and NER parts, assemble, train the encoder's
+    entity tagger, evaluate, install.
 
     ``quick`` is a smoke run (a few steps, a small vector table) that checks the whole
-    procedure in minutes; its model is never installed.
+    procedure in minutes; its models are never installed.
     """
+    from cronaca.nlp import entity_training
+
     if not paths.corpus("ner_test").exists():
         log.info("converting corpora from %s", paths.data_dir)
         prepare(paths)
@@ -422,25 +427,30 @@ def train_all(paths: DataPaths, install: bool = True, quick: bool = False) -> di
     ud = finetune_component(paths, "ud", ud, 20 if quick else None)
     ner = finetune_component(paths, "ner", ner, 20 if quick else None)
     model = assemble(ud, ner, paths.work_dir / MODEL_DIRNAME)
-    scores = evaluate_model_dir(model, paths)
+    entities = entity_training.train(
+        paths.corpus("ner_train"), paths.corpus("ner_dev"), paths.work_dir / "train_entities",
+        {"epochs": 1, "limit": 16} if quick else None)
+    scores = evaluate_model_dir(model, paths, entities)
     write_model_card(model, scores)
     if install:
         install_model(model)
+        install_model(entities, ENTITIES_ID, ENTITIES_DIRNAME, entity_training.MODEL_VERSION)
     return scores
 
 
-def install_model(model: Path) -> Path:
-    """Copy the pipeline into the package and pin its digest in pipelines.yaml."""
+def install_model(model: Path, pipeline_id: str = PIPELINE_ID, dirname: str = MODEL_DIRNAME,
+                  version: str = MODEL_VERSION) -> Path:
+    """Copy a model folder into the package and pin its digest in pipelines.yaml."""
     from cronaca.nlp.models import PIPELINES_FILE, folder_digest
 
-    target = Path(__file__).parent / "models" / MODEL_DIRNAME
+    target = Path(__file__).parent / "models" / dirname
     copy_model(model, target)
     registry_file = Path(__file__).parent / PIPELINES_FILE
     text = registry_file.read_text(encoding="utf-8")
-    block = text.index(f"{PIPELINE_ID}:")
+    block = text.index(f"\n{pipeline_id}:") + 1
     head, tail = text[:block], text[block:]
     tail = re.sub(r"(?m)^(  sha256: ).*$", rf"\g<1>{folder_digest(target)}", tail, count=1)
-    tail = re.sub(r"(?m)^(  version: ).*$", rf"\g<1>{MODEL_VERSION}", tail, count=1)
+    tail = re.sub(r"(?m)^(  version: ).*$", rf"\g<1>{version}", tail, count=1)
     registry_file.write_text(head + tail, encoding="utf-8")
     return target
 
@@ -448,35 +458,60 @@ def install_model(model: Path) -> Path:
 # --------------------------------------------------------------------------- evaluation
 
 
-def evaluate_model_dir(model: Path, paths: DataPaths) -> dict:
-    """Scores of a pipeline folder, loaded the way Cronaca loads it."""
+def evaluate_model_dir(model: Path, paths: DataPaths, entities: Path | None = None) -> dict:
+    """Scores of a pipeline folder (and of an entity tagger folder), loaded the way Cronaca
+    loads them."""
     import spacy
 
-    from cronaca.nlp.components import customise
+    from cronaca.nlp.components import customise, use_entity_tagger
 
     nlp = spacy.load(model)
     widen_weights(nlp)
     customise(nlp, "it")
-    return _scores(nlp, paths)
+    scores = {"ud_isdt_test": _ud_scores(nlp, paths),
+              "ner_kind_wikinews_test_spacy": _ner_scores(nlp, paths)}
+    if entities is not None:
+        use_entity_tagger(nlp, entities)
+        scores["ner_kind_wikinews_test"] = _ner_scores(nlp, paths)
+    return scores
 
 
 def evaluate_installed(paths: DataPaths) -> dict:
-    """Scores of the pipeline shipped in the package, as ``cronaca parse`` uses it."""
+    """Scores of the pipelines shipped in the package, as ``cronaca parse`` uses them: the
+    default entity tagger (the encoder) and the spaCy one (``CRONACA_ENTITIES=spacy``)."""
     from cronaca.nlp.models import load
 
     if not paths.corpus("ner_test").exists():
         prepare(paths)
-    return _scores(load("it"), paths)
+    fast = load("it", "spacy")
+    return {"ud_isdt_test": _ud_scores(fast, paths),
+            "ner_kind_wikinews_test": _ner_scores(load("it", "encoder"), paths),
+            "ner_kind_wikinews_test_spacy": _ner_scores(fast, paths)}
 
 
-def _scores(nlp, paths: DataPaths) -> dict:
+def _pct(x) -> float:
+    return round(100 * float(x), 2)
+
+
+def _ner_scores(nlp, paths: DataPaths) -> dict:
+    from spacy.training import Corpus
+
+    ner_scores = nlp.evaluate(list(Corpus(str(paths.corpus("ner_test")))(nlp)))
+    return {
+        "p": _pct(ner_scores["ents_p"]),
+        "r": _pct(ner_scores["ents_r"]),
+        "f": _pct(ner_scores["ents_f"]),
+        "per_type": {label: {k: _pct(v) for k, v in s.items()}
+                     for label, s in (ner_scores.get("ents_per_type") or {}).items()},
+    }
+
+
+def _ud_scores(nlp, paths: DataPaths) -> dict:
     import simplemma
     from spacy.training import Corpus, Example
 
     ud = list(Corpus(str(paths.corpus("ud_test")))(nlp))
     ud_scores = nlp.evaluate(ud)
-    ner = list(Corpus(str(paths.corpus("ner_test")))(nlp))
-    ner_scores = nlp.evaluate(ner)
 
     # simplemma on the same predicted tokens, for the lemmatizer choice
     with_simplemma = []
@@ -490,28 +525,16 @@ def _scores(nlp, paths: DataPaths) -> dict:
 
     simplemma_acc = Scorer.score_token_attr(with_simplemma, "lemma")["lemma_acc"]
 
-    def pct(x):
-        return round(100 * float(x), 2)
-
     return {
-        "ud_isdt_test": {
-            "sentences": sum(len(list(eg.reference.sents)) for eg in ud),
-            "tokens": pct(ud_scores["token_acc"]),
-            "pos": pct(ud_scores["pos_acc"]),
-            "morph": pct(ud_scores["morph_acc"]),
-            "lemma": pct(ud_scores["lemma_acc"]),
-            "lemma_simplemma": pct(simplemma_acc),
-            "uas": pct(ud_scores["dep_uas"]),
-            "las": pct(ud_scores["dep_las"]),
-            "sentences_f": pct(ud_scores["sents_f"]),
-        },
-        "ner_kind_wikinews_test": {
-            "p": pct(ner_scores["ents_p"]),
-            "r": pct(ner_scores["ents_r"]),
-            "f": pct(ner_scores["ents_f"]),
-            "per_type": {label: {k: pct(v) for k, v in s.items()}
-                         for label, s in (ner_scores.get("ents_per_type") or {}).items()},
-        },
+        "sentences": sum(len(list(eg.reference.sents)) for eg in ud),
+        "tokens": _pct(ud_scores["token_acc"]),
+        "pos": _pct(ud_scores["pos_acc"]),
+        "morph": _pct(ud_scores["morph_acc"]),
+        "lemma": _pct(ud_scores["lemma_acc"]),
+        "lemma_simplemma": _pct(simplemma_acc),
+        "uas": _pct(ud_scores["dep_uas"]),
+        "las": _pct(ud_scores["dep_las"]),
+        "sentences_f": _pct(ud_scores["sents_f"]),
     }
 
 
@@ -521,6 +544,7 @@ TARGETS = {("ud_isdt_test", "pos"): 95, ("ud_isdt_test", "uas"): 87,
 
 def report(scores: dict) -> str:
     ud, ner = scores["ud_isdt_test"], scores["ner_kind_wikinews_test"]
+    fast = scores.get("ner_kind_wikinews_test_spacy")
     rows = [
         ("UD ISDT test", "POS (UPOS)", ud["pos"], TARGETS[("ud_isdt_test", "pos")]),
         ("UD ISDT test", "UAS", ud["uas"], TARGETS[("ud_isdt_test", "uas")]),
@@ -533,12 +557,14 @@ def report(scores: dict) -> str:
         ("KIND Wikinews test", "NER R", ner["r"], None),
         ("KIND Wikinews test", "NER F1", ner["f"], TARGETS[("ner_kind_wikinews_test", "f")]),
     ]
-    lines = [f"{'data':<20} {'metric':<18} {'score':>6} {'target':>7}"]
+    lines = [f"{'data':<20} {'metric':<22} {'score':>6} {'target':>7}"]
     for data, metric, value, target in rows:
         mark = "" if target is None else f"{'>=' + str(target):>7} {'ok' if value >= target else 'BELOW'}"
-        lines.append(f"{data:<20} {metric:<18} {value:6.2f} {mark}")
+        lines.append(f"{data:<20} {metric:<22} {value:6.2f} {mark}")
     for label, s in sorted(ner["per_type"].items()):
-        lines.append(f"{'KIND Wikinews test':<20} {'NER F1 ' + label:<18} {s['f']:6.2f}")
+        lines.append(f"{'KIND Wikinews test':<20} {'NER F1 ' + label:<22} {s['f']:6.2f}")
+    if fast:
+        lines.append(f"{'KIND Wikinews test':<20} {'NER F1 (spaCy tagger)':<22} {fast['f']:6.2f}")
     return "\n".join(lines)
 
 

@@ -116,7 +116,13 @@ class LocalEngine(Engine):
     def _submit(self, jobs: list[Job], run_id: str, stages: tuple[str, ...]) -> Any:
         if self.pool is None:
             import multiprocessing
+            import os
 
+            # One math thread per worker: the workers already share the cores, and the
+            # encoder's matrix products would otherwise spawn a thread pool in each of them.
+            # Spawned workers read these when they import numpy; this process has already.
+            for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+                os.environ.setdefault(var, "1")
             self.pool = cf.ProcessPoolExecutor(
                 max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
                 initializer=_ignore_sigint)
