@@ -232,9 +232,12 @@ class Graph:
         return out
 
     def conjuncts(self, n: int) -> list[int]:
-        """``n`` and the nominals coordinated with it ("X e Y", "X, Y and Z")."""
+        """``n`` and the nominals coordinated with it ("X e Y", "X, Y and Z"); a conjunct that
+        the parser hung on the last word of a name counts too ("Vladimir Poutine et Volodymyr
+        Zelensky" with "Volodymyr" under "Poutine")."""
         out = [n]
-        for c in self.kids(n, "conj"):
+        inner = [c for f in self.kids(n, "flat:name", "flat") for c in self.kids(f, "conj")]
+        for c in self.kids(n, "conj") + inner:
             if self.tokens[c].pos in NOMINAL_HEAD_POS:
                 out += self.conjuncts(c)
         return out
