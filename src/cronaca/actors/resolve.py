@@ -84,6 +84,14 @@ def _entity_over(g: Graph, n: int, ctx: Context, labels: set[str]) -> Entity | N
     return None
 
 
+def _person_after(g: Graph, n: int, span: list[int], ctx: Context) -> Entity | None:
+    after = max(span) + 1
+    if g.tokens[n].pos != "NOUN" or after >= len(g.tokens):
+        return None
+    ent = _entity_over(g, after, ctx, PERSON_LABELS)
+    return ent if ent is not None and ent.start == g.tokens[after].start else None
+
+
 def _nationality(g: Graph, n: int, ctx: Context) -> tuple[str | None, str]:
     """The state or organisation a phrase's modifiers name: adjective, "di X", "X's"."""
     kb = ctx.kb
@@ -196,9 +204,11 @@ def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
                          f"pronoun -> {a.text}")
         return None
 
-    # 1. a person named in the phrase
+    # 1. a person named in the phrase, or right after a common noun that heads it (the
+    #    apposition the parser missed: "il ministro degli Esteri cinese Wang Yi visiterà")
     ent = _entity_over(g, n, ctx, PERSON_LABELS) or next(
-        (e for p in span if (e := _entity_over(g, p, ctx, PERSON_LABELS))), None)
+        (e for p in span if (e := _entity_over(g, p, ctx, PERSON_LABELS))), None) or \
+        _person_after(g, n, span, ctx)
     if ent is not None:
         person = kb.person(ent.text, ctx.date)
         if person is None:

@@ -823,7 +823,9 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     else:
         pairs = [(s, _protested(s, frame.location, code, g.sentence)) for s in frame.sources]
     pairs = [(s, t) for s, t in pairs if t is None or not _same(s, t)]
-    tok = g.tokens[frame.n]
+    pairs = [(s, t) for i, (s, t) in enumerate(pairs)    # one actor named twice ("ha detto
+             if not any(_same(s, s2) and _same_side(t, t2) for s2, t2 in pairs[:i])]  # l'Alta
+    tok = g.tokens[frame.n]                                           # rappresentante Kaja Kallas")
     s = g.sentence
     if frame.date is not None:
         date, precision, date_source = frame.date.date.isoformat(), frame.date.precision, "text"
@@ -870,6 +872,10 @@ def _same(a: Actor, b: Actor) -> bool:
     if a.kb_id is not None and a.kb_id == b.kb_id and a.sector == b.sector:
         return True                       # (the police and protesters of one state are two)
     return (a.country, a.sector, a.name) == (b.country, b.sector, b.name)
+
+
+def _same_side(a: Actor | None, b: Actor | None) -> bool:
+    return a is b if a is None or b is None else _same(a, b)
 
 
 def _protested(source: Actor, place: Location | None, code: str, sentence) -> Actor | None:
