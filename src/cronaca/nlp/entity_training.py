@@ -54,13 +54,9 @@ def examples(docbin: Path, base: encoder.Base) -> list[tuple[list[int], list[int
 
     nlp = spacy.blank("it")
     c = base.config
-
-    def pieces(text):
-        return base.word_pieces(text)[:encoder.PIECES_PER_WORD] or [c.unk]
-
     out = []
     for doc in DocBin().from_disk(docbin).get_docs(nlp.vocab):
-        for toks, ids, firsts in windows(doc, pieces):
+        for toks, ids, firsts in windows(doc, base.token_pieces):
             labels = [-100] * (len(ids) + 2)
             for i, first in zip(toks, firsts):
                 t = doc[i]
@@ -243,7 +239,6 @@ def train(train_docs: Path, dev_docs: Path, work: Path, recipe: dict | None = No
         torch.save({"model": model.state_dict(), "optimiser": optimiser.state_dict(),
                     "schedule": schedule.state_dict(), "epoch": epoch + 1, "best": best,
                     "history": history}, checkpoint)
-    (out / "history.json").write_text(json.dumps(history, indent=1) + "\n", encoding="utf-8")
     (work / "COMPLETE").write_text("ok\n")
     return out
 
@@ -253,7 +248,7 @@ def export(model, out: Path, base_sha256: str, history: list[dict], recipe: dict
     if tmp.exists():
         shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
-    np.savez(tmp / WEIGHTS_FILE, **quantise(export_weights(model)))
+    np.savez_compressed(tmp / WEIGHTS_FILE, **quantise(export_weights(model)))
     config = {"tags": TAGS, "layers": len(model.layers), "base_sha256": base_sha256,
               "base_file": encoder.BASE_FILE, "recipe": recipe}
     (tmp / CONFIG_FILE).write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
