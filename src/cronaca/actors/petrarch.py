@@ -357,7 +357,7 @@ class ImportReport:
 
 def _stem(path: Path) -> str:
     stem = path.name
-    for suffix in (".txt", ".actors", ".agents", ".dict"):
+    for suffix in (".txt", ".actors", ".agents", ".verbs", ".dict"):
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
     return slug(stem) or "dictionary"
@@ -371,10 +371,16 @@ def import_file(path: Path, out: Path | None = None, lang: str = "en",
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         raise ResourceError(f"cannot read {path}: {exc.strerror or exc}") from None
-    d = parse(text, path.name, kind)
+    from cronaca.events import petrarch as verbs
+
+    if kind is None and verbs.looks_like_verbs(text):
+        kind = "verbs"
     folder = out if out is not None else user_dir()
-    folder.mkdir(parents=True, exist_ok=True)
     stem = _stem(path)
+    if kind == "verbs":
+        return _import_verbs(verbs.parse_verbs(text, path.name), path, folder, stem, lang)
+    d = parse(text, path.name, kind)
+    folder.mkdir(parents=True, exist_ok=True)
     header = (f"# Imported by `cronaca kb import-petrarch` from {path.name} "
               f"({d.kind} dictionary, PETRARCH/TABARI format).\n")
     warnings = list(d.warnings)
@@ -388,8 +394,7 @@ def import_file(path: Path, out: Path | None = None, lang: str = "en",
         report = ImportReport(str(path), "actors", [target], len(d.actors), names, len(codes),
                               sum(1 for c in codes if c["start"] or c["end"]), warnings)
     else:
-        if not re.fullmatch(r"[a-z]{2}", lang):
-            raise ResourceError(f"--lang must be a two-letter language code, not {lang!r}")
+        _check_lang(lang)
         sectors = agent_sectors(d)
         target = folder / f"petrarch-{stem}.agents.{lang}.yaml"
         body = yaml.safe_dump({"sectors": sectors}, allow_unicode=True, sort_keys=False, width=100)
@@ -397,3 +402,27 @@ def import_file(path: Path, out: Path | None = None, lang: str = "en",
                               sum(len(v) for v in sectors.values()), 0, 0, warnings)
     target.write_text(header + body, encoding="utf-8")
     return report
+
+
+def _check_lang(lang: str) -> None:
+    if not re.fullmatch(r"[a-z]{2}", lang):
+        raise ResourceError(f"--lang must be a two-letter language code, not {lang!r}")
+
+
+def _import_verbs(d, path: Path, folder: Path, stem: str, lang: str) -> ImportReport:
+    """A verb dictionary -> ``petrarch-<name>.triggers.<lang>.yaml`` (events/petrarch.py)."""
+    from cronaca.events import petrarch as verbs
+
+    _check_lang(lang)
+    entries, warnings = verbs.trigger_entries(d)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"petrarch-{stem}.triggers.{lang}.yaml"
+    header = (f"# Imported by `cronaca kb import-petrarch` from {path.name} (verbs dictionary, "
+              "PETRARCH/TABARI format).\n# `covers`: verbs the dictionary defines; the coder's own "
+              "entries for them are not used.\n")
+    body = yaml.safe_dump({"covers": verbs.covered(d), "verbs": entries}, allow_unicode=True,
+                          sort_keys=False, width=100)
+    target.write_text(header + body, encoding="utf-8")
+    patterns = sum(len(b.patterns) for b in d.blocks)
+    return ImportReport(str(path), "verbs", [target], len(d.blocks), len(entries), patterns, 0,
+                        d.warnings + warnings)

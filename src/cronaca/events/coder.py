@@ -71,7 +71,8 @@ class Frame:
 
 def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
     """The most specific lexicon entry whose conditions hold at predicate ``n``."""
-    candidates = lex.candidates(g.lemma(n), kind) or \
+    candidates = lex.form_candidates(g.tokens[n].text, kind) or \
+        lex.candidates(g.lemma(n), kind) or \
         lex.candidates(_dictionary_form(g, n, lex.lang), kind)   # "espulso" -> espellere
     if not candidates:
         return None
@@ -88,10 +89,46 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
                 continue
         if entry.with_ and not (entry.with_ & lemmas_in_scope):
             continue
+        matched: list[int] = []
+        if entry.before and _in_order(g, entry.before, range(n), matched) is None:
+            continue
+        if entry.after and _in_order(g, entry.after, [m for m in range(n + 1, len(g.tokens))
+                                                      if m in scope or m - n <= 6],
+                                     matched) is None:
+            continue
         if entry.with_:
             used.update(m for m in scope if g.lemma(m) in entry.with_)
+        used.update(m for m in matched if m > n)
         return entry
     return None
+
+
+def _in_order(g: Graph, items, positions, matched: list[int]) -> list[int] | None:
+    """Find the items (each: alternative phrases) one after the other among ``positions``
+    (word forms or lemmas); the positions used, also added to ``matched``, or None."""
+    positions = list(positions)
+    allowed = set(positions)
+    found: list[int] = []
+    at = 0
+    for alternatives in items:
+        hit = None
+        for i in range(at, len(positions)):
+            p = positions[i]
+            for alt in alternatives:
+                words = alt.split()
+                span = range(p, p + len(words))
+                if all(q in allowed and words[k] in (g.tokens[q].text.lower(), g.lemma(q))
+                       for k, q in enumerate(span)):
+                    hit = (i, list(span))
+                    break
+            if hit:
+                break
+        if hit is None:
+            return None
+        found += hit[1]
+        at = positions.index(hit[1][-1]) + 1
+    matched += found
+    return found
 
 
 def _inside_name(g: Graph, n: int, ctx: Context) -> bool:
@@ -528,7 +565,9 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
     reporters_with_content = {f.reporter for f in frames if f.reporter is not None and f.sources}
     events: list[Event] = []
     for frame in frames:
-        is_report = g.lemma(frame.n) in mod.reporting_verbs and frame.entry.code.startswith("01")
+        entry = frame.entry               # a user dictionary may give "said" its own code
+        is_report = g.lemma(frame.n) in mod.reporting_verbs and (entry.code.startswith("01") or (
+            entry.origin and not entry.specificity and not entry.with_))
         if is_report and frame.n in reporters_with_content:
             continue                      # a statement only when nothing more specific is said
         if is_report and not any(a.country or a.kb_id for a in frame.sources):
@@ -825,6 +864,10 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     pairs = [(s, t) for s, t in pairs if t is None or not _same(s, t)]
     pairs = [(s, t) for i, (s, t) in enumerate(pairs)    # one actor named twice ("ha detto
              if not any(_same(s, s2) and _same_side(t, t2) for s2, t2 in pairs[:i])]  # l'Alta
+    coded = [(s, t, code, info) for s, t in pairs]
+    if frame.entry.reverse:              # a verb that is two acts: a user dictionary's [032:033]
+        back = (intent_code(frame.entry.reverse) if frame.intent else None) or frame.entry.reverse
+        coded += [(t, s, back, lookup(back)) for s, t in pairs if t is not None]
     tok = g.tokens[frame.n]                                           # rappresentante Kaja Kallas")
     s = g.sentence
     if frame.date is not None:
@@ -840,7 +883,7 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     unplaced = any(a is not None and not a.country and a.sector not in (None, "GOV")
                    for pair in pairs for a in pair)
     where = place or (_sentence_place(g, ctx) if unplaced else None)
-    for source, target in pairs:
+    for source, target, code, info in coded:
         source, target = _situated(source, where), _situated(target, where)
         if not code.startswith(UNPLACED_TARGET_ROOTS):
             target = _domestic(g, target, source, ctx)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from cronaca.errors import ResourceError
 from cronaca.events.codes import cameo
@@ -35,6 +37,14 @@ class Entry:
     passive_like: bool = False
     of_is_target: bool = False       # nouns: "di X" / "of X" names the target ("l'arresto di X")
     confidence: float = 1.0
+    # word sequences that must precede / follow the predicate in the sentence, in order; each
+    # item lists alternative phrases (a verb dictionary's patterns: "said * to attend")
+    before: tuple[tuple[str, ...], ...] = ()
+    after: tuple[tuple[str, ...], ...] = ()
+    forms: tuple[str, ...] = ()      # further word forms that find the entry ("broke", "banned")
+    reverse: str | None = None       # the target's act on the source, for a verb that is two acts
+    #                                  (a user dictionary's [032:033]: a visit and its hosting)
+    origin: str = ""                 # a user file's name; "" for the built-in lexicon
 
     @property
     def head(self) -> str:
@@ -45,46 +55,136 @@ class Entry:
     def rest(self) -> tuple[str, ...]:
         return tuple(self.lemma.split()[1:])
 
+    @property
+    def specificity(self) -> int:
+        return len(self.rest) + len(self.before) + len(self.after)
+
     def describe(self) -> str:
         extra = f" + {'/'.join(sorted(self.with_))}" if self.with_ else ""
-        return f"{self.kind} '{self.lemma}'{extra} -> {self.code}"
+        pattern = ""
+        if self.before or self.after:
+            def show(items):
+                return " ".join("|".join(alts) for alts in items)
+            pattern = f" [{show(self.before)} * {show(self.after)}]".replace("[ ", "[") \
+                .replace(" ]", "]")
+        where = f" ({self.origin})" if self.origin else ""
+        return f"{self.kind} '{self.lemma}'{extra}{pattern} -> {self.code}{where}"
 
 
 @dataclass
 class Lexicon:
     lang: str
     by_head: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    # a user file's word forms, looked up before lemmas: a verb dictionary may code a form
+    # apart from its verb (PETRARCH's "LEFT" [032] beside "LEAVE" [012])
+    by_form: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
 
     def candidates(self, lemma: str, kind: str) -> list[Entry]:
         return self.by_head.get((kind, lemma.lower()), [])
 
+    def form_candidates(self, form: str, kind: str) -> list[Entry]:
+        return self.by_form.get((kind, form.lower()), [])
 
-@cache
-def lexicon(lang: str) -> Lexicon | None:
-    try:
-        data = resource(lang, "triggers.yaml")
-    except ResourceError:
-        return None
+
+def _sequence(raw, where: str) -> tuple[tuple[str, ...], ...]:
+    if not isinstance(raw, list):
+        raise ResourceError(f"{where}: `before`/`after` must be a list of words")
+    return tuple(tuple(" ".join(alt.split()) for alt in str(item).lower().split("|") if alt.strip())
+                 for item in raw)
+
+
+def _entries(data: dict, where: str, origin: str = "") -> list[Entry]:
     codes = cameo()
-    lex = Lexicon(lang)
+    out = []
     for kind in ("verbs", "nouns"):
         for raw in data.get(kind) or []:
+            if not isinstance(raw, dict) or "lemma" not in raw or "code" not in raw:
+                raise ResourceError(f"{where}: every {kind[:-1]} needs `lemma` and `code`: {raw!r}")
             code = str(raw["code"])
-            if code not in codes:
-                raise ResourceError(f"lang/{lang}/triggers.yaml: {raw['lemma']!r} has unknown "
-                                    f"CAMEO code {code!r}")
-            entry = Entry(
+            reverse = str(raw["reverse"]) if raw.get("reverse") is not None else None
+            for c in (code, reverse or code):
+                if c not in codes:
+                    raise ResourceError(f"{where}: {raw['lemma']!r} has unknown CAMEO code {c!r}")
+            out.append(Entry(
                 lemma=str(raw["lemma"]).lower(), code=code, kind=kind[:-1],
                 with_=frozenset(str(w).lower() for w in raw.get("with") or ()),
                 targets=tuple(normalise_slot(t) for t in raw.get("target") or ()),
                 place_is_target=bool(raw.get("place_is_target")),
                 passive_like=bool(raw.get("passive_like")),
                 of_is_target=bool(raw.get("of_is_target")),
-                confidence=float(raw.get("confidence", 1.0)))
+                confidence=float(raw.get("confidence", 1.0)),
+                before=_sequence(raw.get("before") or [], where),
+                after=_sequence(raw.get("after") or [], where),
+                forms=tuple(str(f).lower() for f in raw.get("forms") or ()),
+                reverse=reverse, origin=origin))
+    return out
+
+
+def user_trigger_files(lang: str) -> list:
+    """The user knowledge folder's ``*.triggers.<lang>.yaml`` files (``kb import-petrarch`` of a
+    verb dictionary writes one; users may write their own)."""
+    from cronaca.actors.kb import user_dir
+
+    folder = user_dir()
+    try:
+        stamp = folder.stat().st_mtime_ns          # changes when a file is added or removed
+    except OSError:
+        return []
+    return list(_listing(str(folder), stamp, lang))
+
+
+@cache
+def _listing(folder: str, stamp: int, lang: str) -> tuple[str, ...]:
+    return tuple(sorted(str(p) for p in Path(folder).glob(f"*.triggers.{lang}.yaml")))
+
+
+def lexicon(lang: str) -> Lexicon | None:
+    """The language's trigger lexicon, with the user's trigger files in front: a word that a user
+    file defines (its entries, or its `covers` list) is looked up there only."""
+    files = []
+    for name in user_trigger_files(lang):
+        try:
+            files.append((name, os.stat(name).st_mtime_ns))     # an edited file is read again
+        except OSError:
+            continue
+    return _lexicon(lang, tuple(files))
+
+
+@cache
+def _lexicon(lang: str, user_files: tuple[tuple[str, int], ...]) -> Lexicon | None:
+    import yaml
+
+    try:
+        data = resource(lang, "triggers.yaml")
+    except ResourceError:
+        return None
+    built_in = _entries(data, f"lang/{lang}/triggers.yaml")
+    user: list[Entry] = []
+    covered: set[tuple[str, str]] = set()
+    for name, _ in user_files:
+        try:
+            with open(name, encoding="utf-8") as fh:
+                extra = yaml.safe_load(fh) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise ResourceError(f"{name}: cannot read ({exc})") from None
+        if not isinstance(extra, dict):
+            raise ResourceError(f"{name}: expected a mapping with `verbs` and/or `nouns`")
+        found = _entries(extra, name, origin=os.path.basename(name))
+        user += found
+        covered.update(("verb", str(w).lower()) for w in extra.get("covers") or ())
+    lex = Lexicon(lang)
+    for entry in user:
+        for word in (entry.head, *entry.forms):
+            lex.by_head.setdefault((entry.kind, word), []).append(entry)
+            lex.by_form.setdefault((entry.kind, word), []).append(entry)
+    covered.update(lex.by_head)
+    for entry in built_in:
+        if (entry.kind, entry.head) not in covered:
             lex.by_head.setdefault((entry.kind, entry.head), []).append(entry)
-    for entries in lex.by_head.values():
-        # the most specific first: fixed phrases, then entries with `with`, then the rest
-        entries.sort(key=lambda e: (-len(e.rest), not e.with_))
+    for entries in (*lex.by_head.values(), *lex.by_form.values()):
+        # the most specific first: fixed phrases and patterns, then entries with `with`, then
+        # the rest (stable: the file's order among equals)
+        entries.sort(key=lambda e: (-e.specificity, not e.with_))
     return lex
 
 

@@ -1,0 +1,184 @@
+"""User trigger lexicons and `cronaca kb import-petrarch` of a PETRARCH/TABARI verb dictionary:
+the reader, the written file, the lexicon that puts the user's entries first, and the coder
+applying them through the real English pipeline."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from cronaca.actors import petrarch
+from cronaca.events import petrarch as verbs
+from cronaca.events.lexicon import lexicon
+from cronaca.model import Article, Document
+from cronaca.pipeline import Pipeline
+
+from conftest import run_cli
+
+# written for these tests, in the dictionary format (not taken from any dictionary)
+VERBS = """\
+<!-- a test verb dictionary -->
+&MONEY
++EUROS
++SWISS FRANCS
++&METAL
+
+&METAL
++GOLD
+
+--- DENOUNCE  [122]  ---
+DENOUNCE   # a comment
+- * &MONEY PLAN [1222]   # two items: any money word, then "plan"
+- SAID_* [123]
+- * + HELD [999]
+
+--- LEAVE  [---]  ---
+LEAVE
+- WERE ABLE TO * [012]
+
+--- LEFT  [032:033]  ---
+LEFT
+
+--- BREAK  [1717] ---
+BREAK { BROKE BROKEN }
++BREAK_DOWN {+BROKE_DOWN}
+WIRE_+TAP {WIRE_+TAPPED} [1711]
+- * OFF_ [195]
+"""
+
+
+def test_verb_dictionary_reader():
+    d = verbs.parse_verbs(VERBS, "test.verbs.txt")
+    by = {b.name: b for b in d.blocks}
+    assert set(by) == {"denounce", "leave", "left", "break"}
+    assert d.synsets["MONEY"] == ["EUROS", "SWISS FRANCS", "&METAL"]
+    assert by["leave"].code is None and by["left"].code == "032:033"
+    p = by["denounce"].patterns
+    # synonym sets expand to alternative phrases, nested sets included, defined after use
+    assert p[0].after == [["euros", "swiss francs", "gold"], ["plan"]] and p[0].code == "1222"
+    assert p[1].before == [["said"]] and p[1].after == []
+    assert p[2].after == [["held"]]                       # the target marker is dropped
+    b = by["break"].verbs
+    assert (b[0].head, b[0].forms) == ("break", ["broke", "broken"])
+    assert (b[1].head, b[1].after, b[1].forms) == ("break", ["down"], ["broke"])
+    assert (b[2].head, b[2].before, b[2].forms, b[2].code) == ("tap", ["wire"], ["tapped"], "1711")
+
+
+def test_verb_dictionary_to_trigger_entries():
+    d = verbs.parse_verbs(VERBS, "test.verbs.txt")
+    entries, warnings = verbs.trigger_entries(d)
+    by = {(e["lemma"], e["code"], tuple(e.get("before", ())), tuple(e.get("after", ()))): e
+          for e in entries}
+    assert ("denounce", "1222", (), ("euros|swiss francs|gold", "plan")) in by
+    assert ("denounce", "123", ("said",), ()) in by
+    assert ("denounce", "122", (), ()) in by
+    assert by[("left", "032", (), ())]["reverse"] == "033"
+    assert ("leave", "012", ("were", "able", "to"), ()) in by
+    assert not any(e["lemma"] == "leave" and not e.get("before") for e in entries)  # [---]
+    assert ("tap", "1711", ("wire",), ()) in by and ("tap", "195", ("wire",), ("off",)) in by
+    # a code that is not CAMEO is reported and its pattern left out, not guessed
+    assert not any(e["code"] == "999" for e in entries)
+    assert any("[999] is not a CAMEO code" in w for w in warnings)
+    assert not any(e["code"] == "1717" for e in entries)
+    assert "left" in verbs.covered(d) and "broken" in verbs.covered(d)
+
+
+def test_import_writes_a_user_lexicon_that_comes_first(tmp_path, monkeypatch):
+    (tmp_path / "test.verbs.txt").write_text(VERBS, encoding="utf-8")
+    out = tmp_path / "kb"
+    report = petrarch.import_file(tmp_path / "test.verbs.txt", out)
+    assert report.kind == "verbs" and report.records == 4
+    assert [p.name for p in report.written] == ["petrarch-test.triggers.en.yaml"]
+    data = yaml.safe_load(report.written[0].read_text(encoding="utf-8"))
+    assert set(data) == {"covers", "verbs"} and "denounce" in data["covers"]
+
+    built_in = lexicon("en")
+    assert [e.code for e in built_in.candidates("denounce", "verb")] == ["111"]
+    monkeypatch.setenv("CRONACA_KB", str(out))
+    lex = lexicon("en")
+    denounce = lex.candidates("denounce", "verb")
+    assert denounce and all(e.origin == "petrarch-test.triggers.en.yaml" for e in denounce)
+    assert denounce[0].specificity >= denounce[-1].specificity       # patterns first
+    assert lex.candidates("leave", "verb") and all(e.origin for e in lex.candidates("leave", "verb"))
+    assert [e.code for e in lex.form_candidates("left", "verb")] == ["032"]
+    # a verb the dictionary does not define keeps the built-in entries
+    assert lex.candidates("condemn", "verb") == built_in.candidates("condemn", "verb")
+    monkeypatch.delenv("CRONACA_KB")
+    assert lexicon("en") is built_in
+
+
+def test_bad_user_lexicon_is_one_clear_error(tmp_path, monkeypatch):
+    from cronaca.errors import ResourceError
+
+    (tmp_path / "mine.triggers.en.yaml").write_text(
+        "verbs:\n  - lemma: frobnicate\n    code: '9999'\n", encoding="utf-8")
+    monkeypatch.setenv("CRONACA_KB", str(tmp_path))
+    with pytest.raises(ResourceError, match="mine.triggers.en.yaml.*unknown CAMEO code '9999'"):
+        lexicon("en")
+
+
+@pytest.fixture(scope="module")
+def english() -> Pipeline:
+    return Pipeline(stages=("parse", "events"), lang="en", default_date="2023-03-01")
+
+
+def _code(pipeline: Pipeline, text: str) -> Article:
+    result = pipeline.process(Document(id="t", content=text, format="text", source="t.txt",
+                                       lang="en"))
+    assert isinstance(result, Article)
+    return result
+
+
+def test_coder_applies_the_users_patterns_forms_and_reverse_codes(tmp_path, monkeypatch, english):
+    (tmp_path / "test.verbs.txt").write_text(VERBS, encoding="utf-8")
+    petrarch.import_file(tmp_path / "test.verbs.txt", tmp_path / "kb")
+    sentences = {
+        "plan": "France denounced the German gold plan on Monday.",
+        "plain": "France denounced Germany on Monday.",
+        "left": "The French president left Berlin on Monday.",
+        "leave": "The French president will leave Berlin on Monday.",
+    }
+    before = {k: [e.cameo for e in _code(english, t).events] for k, t in sentences.items()}
+    monkeypatch.setenv("CRONACA_KB", str(tmp_path / "kb"))
+    after = {k: _code(english, t).events for k, t in sentences.items()}
+    assert [e.cameo for e in after["plan"]] == ["1222"]
+    assert "euros|swiss francs|gold" in after["plan"][0].rule       # --explain names the pattern
+    assert [(e.cameo, e.source.country, e.target.country) for e in after["plain"]] == \
+        [("122", "FRA", "DEU")]
+    # the form "left" is coded apart from "leave", in both directions
+    assert sorted((e.cameo, e.source.country, e.target.country) for e in after["left"]) == \
+        [("032", "FRA", "DEU"), ("033", "DEU", "FRA")]
+    assert after["leave"] == []                          # LEAVE codes nothing without its pattern
+    assert before["plain"] == ["111"] and before["plan"] == ["111"]   # the built-in lexicon
+
+
+def test_cli_import_verbs(tmp_path):
+    (tmp_path / "test.verbs.txt").write_text(VERBS, encoding="utf-8")
+    r = run_cli("kb", "import-petrarch", str(tmp_path / "test.verbs.txt"), "--out",
+                str(tmp_path / "kb"))
+    assert r.returncode == 0, r.stderr.decode()
+    assert "4 verbs records" in r.stdout.decode() and "[999] is not a CAMEO code" in \
+        r.stderr.decode()
+    assert (tmp_path / "kb" / "petrarch-test.triggers.en.yaml").is_file()
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_petrarch_unit_records_with_all_three_dictionaries(shared, tmp_path):
+    """The PETRARCH validation set with its actors, agents and verbs imported: a floor under the
+    share of records fully right (measured 32.8% when this test was written; 10.9% without
+    the verbs)."""
+    root = shared / "eventdata" / "petrarch2"
+    for name in ("actors", "agents", "verbs"):
+        r = run_cli("kb", "import-petrarch", str(root / f"PETR.Validate.{name}.txt"), "--out",
+                    str(tmp_path / "kb"))
+        assert r.returncode == 0, r.stderr.decode()
+    r = run_cli("eval", "events", "petrarch", "--kb", str(tmp_path / "kb"), "--json",
+                "--misses", "0", timeout=900)
+    assert r.returncode == 0, r.stderr.decode()
+    m = json.loads(r.stdout)
+    assert m["records"] == 284
+    assert m["fully_right"]["share"] >= 0.30
+    assert m["levels"]["root"]["f1"] >= 0.60
