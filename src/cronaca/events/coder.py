@@ -45,7 +45,7 @@ FORCE_ROOTS = ("17", "18", "19", "20")
 UNPLACED_TARGET_ROOTS = ("01", "15")
 INTERNATIONAL_SECTORS = ("IGO", "NGO", "MNC", "IMG", "REF")
 # Reciprocal predicates: "X e Y si sono incontrati" is one event X -> Y.
-RECIPROCAL_ROOTS = ("04", "05", "06", "08")
+RECIPROCAL_ROOTS = ("03", "04", "05", "06", "08")
 # Predicates whose embedded clause is not asserted: what is asked, accused, threatened or
 # promised has not (yet) happened ("ha chiesto di riprendere i negoziati").
 NON_FACTIVE_ROOTS = ("02", "03", "10", "11", "12", "13")
@@ -359,7 +359,23 @@ def _resolve_all(g: Graph, heads: list[int], ctx: Context) -> list[Actor]:
             if actor is not None and (actor.country or actor.sector):
                 actors.append(actor)
                 actors.extend(_coordinated_nationalities(g, c, actor, ctx))
+                actors.extend(_named_conjuncts(g, c, actor, ctx))
     return actors
+
+
+def _named_conjuncts(g: Graph, c: int, actor: Actor, ctx: Context) -> list[Actor]:
+    """An actor named inside the phrase of ``c`` brings the names coordinated with it: "ties
+    with Mordor, Rohan and Bree", "ties between Gondor and Osgiliath"."""
+    for m in g.subtree(c):
+        if m == c or not g.kids(m, "conj"):
+            continue
+        named = resolve(g, m, ctx)
+        if named is None or named.kb_id != actor.kb_id or not named.country:
+            continue
+        extra = [a for o in g.conjuncts(m)[1:]
+                 if (a := resolve(g, o, ctx)) is not None and a.country]
+        return extra
+    return []
 
 
 def _coordinated_nationalities(g: Graph, n: int, actor: Actor, ctx: Context) -> list[Actor]:
