@@ -106,8 +106,12 @@ def _nationality(g: Graph, n: int, ctx: Context) -> tuple[str | None, str]:
                     g.tokens[c].pos == "PROPN":
                 span = g.subtree(c)
                 found = _named(g, [p for p in span if g.dep(p) not in ("case", "det")], ctx)
-                if found and found[0] in ("country", "seat", "capital", "org"):
-                    return found[1], f"{found[0]} '{found[2]}'"
+                code = found[1] if found else None
+                if found and found[0] == "person":          # "soldiers of Putin"; a user
+                    tenure = found[3].at(ctx.date)          # dictionary's state as an actor
+                    code = tenure.country if tenure else found[3].country
+                if found and found[0] in ("country", "seat", "capital", "org", "person") and code:
+                    return code, f"{found[0]} '{found[2]}'"
     # "il ministro degli Esteri italiano": the adjective hangs lower in the title
     for p in _span(g, n):
         if g.dep(p) == "amod" and key(g.tokens[p].text) in kb.adjectives:
