@@ -407,7 +407,7 @@ def test_clutter_loader():
 # ----------------------------------------------------------------------- triggers.yaml
 
 TRIGGER_KEYS = {"lemma", "code", "with", "target", "place_is_target", "passive_like",
-                "of_is_target", "confidence", "note"}
+                "of_is_target", "confidence", "note", "before", "after", "forms", "reverse"}
 SLOT = re.compile(r"(obj|iobj|dobj|dative|agent|nsubj|nsubj:pass|obl|nmod|"
                   r"(obl|nmod|prep):[^\W\d_][\w'-]*( [\w'-]+)*)")   # "obl:à l'égard de"
 
@@ -427,55 +427,100 @@ def _entries(code: str):
             yield kind, i, entry
 
 
+def trigger_problems(data, label: str, top: set[str] = frozenset({"verbs", "nouns"})) -> list[str]:
+    """Every way a trigger file (built-in, or a user's ``*.triggers.<lang>.yaml``) breaks the
+    format of docs/KNOWLEDGE.md."""
+    if not isinstance(data, dict) or not {"verbs"} & set(data) and not {"nouns"} & set(data):
+        return [f"{label}: expected a mapping with verbs and/or nouns"]
+    if set(data) - set(top):
+        return [f"{label}: unknown top-level keys {sorted(set(data) - set(top))}"]
+    cameo = cameo_rows()
+    problems = []
+    if "covers" in data and not (isinstance(data["covers"], list) and
+                                 all(isinstance(w, str) and w == w.lower() for w in data["covers"])):
+        problems.append(f"{label}: covers must be a list of lower-case words")
+    for kind in ("verbs", "nouns"):
+        for i, e in enumerate(data.get(kind) or []):
+            where = f"{label} {kind}[{i}] {e.get('lemma')!r}" if isinstance(e, dict) else \
+                f"{label} {kind}[{i}]"
+            problems += _entry_problems(kind, e, where, cameo)
+    return problems
+
+
+def _entry_problems(kind: str, e, where: str, cameo) -> list[str]:
+    problems = []
+    if not isinstance(e, dict):
+        return [f"{where}: not a mapping"]
+    if set(e) - TRIGGER_KEYS:
+        problems.append(f"{where}: unknown keys {sorted(set(e) - TRIGGER_KEYS)}")
+    if not {"lemma", "code"} <= set(e):
+        return problems + [f"{where}: lemma and code are required"]
+    if not phrase_ok(e["lemma"]) or e["lemma"] != e["lemma"].lower():
+        problems.append(f"{where}: lemma must be lower case words with single spaces")
+    for key in ("code", "reverse"):
+        if key not in e:
+            continue
+        if not isinstance(e[key], str):
+            problems.append(f"{where}: {key} {e[key]!r} must be a quoted string")
+        elif e[key] not in cameo:
+            problems.append(f"{where}: {key} {e[key]!r} is not in cameo.tsv")
+    if "with" in e:
+        w = e["with"]
+        if not isinstance(w, list) or not w or not all(phrase_ok(x) for x in w):
+            problems.append(f"{where}: `with` must be a non-empty list of strings")
+        elif len(set(w)) != len(w):
+            problems.append(f"{where}: `with` repeats a word")
+        elif any(x != x.lower() for x in w):
+            problems.append(f"{where}: `with` words must be lower case")
+    for key in ("before", "after", "forms"):
+        if key in e:
+            items = e[key]
+            alternatives = [a for x in items for a in str(x).split("|")] \
+                if isinstance(items, list) else []
+            if not items or not alternatives or not all(
+                    isinstance(x, str) and x == x.lower() for x in items) or \
+                    not all(phrase_ok(a) for a in alternatives):
+                problems.append(f"{where}: `{key}` must be a non-empty list of lower-case words "
+                                "(alternatives joined by |)")
+    if "target" in e:
+        t = e["target"]
+        if not isinstance(t, list) or not t or not all(isinstance(x, str) for x in t):
+            problems.append(f"{where}: `target` must be a non-empty list of slot names")
+        else:
+            problems += [f"{where}: target slot {x!r} is not a dependency slot"
+                         for x in t if not SLOT.fullmatch(x)]
+    for flag in ("place_is_target", "passive_like", "of_is_target"):
+        if flag in e and not isinstance(e[flag], bool):
+            problems.append(f"{where}: {flag} must be true or false")
+    if "of_is_target" in e and kind != "nouns":
+        problems.append(f"{where}: of_is_target is for nouns")
+    if "confidence" in e:
+        c = e["confidence"]
+        if isinstance(c, bool) or not isinstance(c, (int, float)) or not 0 < c <= 1:
+            problems.append(f"{where}: confidence {c!r} must be a number in (0, 1]")
+    if "note" in e and not (isinstance(e["note"], str) and e["note"].strip()):
+        problems.append(f"{where}: note must be text")
+    return problems
+
+
 @pytest.mark.parametrize("code", trigger_langs())
 def test_triggers_structure(code):
     data = lang_yaml(code, "triggers.yaml")
     assert isinstance(data, dict) and set(data) == {"verbs", "nouns"}, set(data or ())
-    cameo = cameo_rows()
-    problems = []
-    for kind, i, e in _entries(code):
-        where = f"{code} {kind}[{i}] {e.get('lemma')!r}" if isinstance(e, dict) else f"{kind}[{i}]"
-        if not isinstance(e, dict):
-            problems.append(f"{where}: not a mapping")
-            continue
-        if set(e) - TRIGGER_KEYS:
-            problems.append(f"{where}: unknown keys {sorted(set(e) - TRIGGER_KEYS)}")
-        if not {"lemma", "code"} <= set(e):
-            problems.append(f"{where}: lemma and code are required")
-            continue
-        if not phrase_ok(e["lemma"]) or e["lemma"] != e["lemma"].lower():
-            problems.append(f"{where}: lemma must be lower case words with single spaces")
-        if not isinstance(e["code"], str):
-            problems.append(f"{where}: code {e['code']!r} must be a quoted string")
-        elif e["code"] not in cameo:
-            problems.append(f"{where}: code {e['code']!r} is not in cameo.tsv")
-        if "with" in e:
-            w = e["with"]
-            if not isinstance(w, list) or not w or not all(phrase_ok(x) for x in w):
-                problems.append(f"{where}: `with` must be a non-empty list of strings")
-            elif len(set(w)) != len(w):
-                problems.append(f"{where}: `with` repeats a word")
-            elif any(x != x.lower() for x in w):
-                problems.append(f"{where}: `with` words must be lower case")
-        if "target" in e:
-            t = e["target"]
-            if not isinstance(t, list) or not t or not all(isinstance(x, str) for x in t):
-                problems.append(f"{where}: `target` must be a non-empty list of slot names")
-            else:
-                problems += [f"{where}: target slot {x!r} is not a dependency slot"
-                             for x in t if not SLOT.fullmatch(x)]
-        for flag in ("place_is_target", "passive_like", "of_is_target"):
-            if flag in e and not isinstance(e[flag], bool):
-                problems.append(f"{where}: {flag} must be true or false")
-        if "of_is_target" in e and kind != "nouns":
-            problems.append(f"{where}: of_is_target is for nouns")
-        if "confidence" in e:
-            c = e["confidence"]
-            if isinstance(c, bool) or not isinstance(c, (int, float)) or not 0 < c <= 1:
-                problems.append(f"{where}: confidence {c!r} must be a number in (0, 1]")
-        if "note" in e and not (isinstance(e["note"], str) and e["note"].strip()):
-            problems.append(f"{where}: note must be text")
+    problems = trigger_problems(data, code)
     assert not problems, problems_report(problems)
+
+
+def test_trigger_format_checks_catch_bad_entries():
+    bad = {"verbs": [{"lemma": "Meet", "code": "999"},
+                     {"lemma": "meet", "code": "040", "after": "talks", "reverse": 41},
+                     {"lemma": "meet", "code": "040", "bogus": True}]}
+    problems = "\n".join(trigger_problems(bad, "x"))
+    for expected in ("lower case words", "'999' is not in cameo.tsv", "`after` must be",
+                     "reverse 41 must be a quoted string", "unknown keys ['bogus']"):
+        assert expected in problems, (expected, problems)
+    assert trigger_problems({"verbs": [], "extra": 1}, "x") == \
+        ["x: unknown top-level keys ['extra']"]
 
 
 @pytest.mark.parametrize("code", trigger_langs())

@@ -16,6 +16,9 @@ from cronaca.model import Article, Document
 from cronaca.pipeline import Pipeline
 
 from conftest import run_cli
+from test_knowledge import trigger_problems
+
+USER_TOP = {"covers", "verbs", "nouns"}
 
 # written for these tests, in the dictionary format (not taken from any dictionary)
 VERBS = """\
@@ -93,6 +96,7 @@ def test_import_writes_a_user_lexicon_that_comes_first(tmp_path, monkeypatch):
     assert [p.name for p in report.written] == ["petrarch-test.triggers.en.yaml"]
     data = yaml.safe_load(report.written[0].read_text(encoding="utf-8"))
     assert set(data) == {"covers", "verbs"} and "denounce" in data["covers"]
+    assert trigger_problems(data, "imported", USER_TOP) == []        # the documented format
 
     built_in = lexicon("en")
     assert [e.code for e in built_in.candidates("denounce", "verb")] == ["111"]
@@ -175,6 +179,9 @@ def test_petrarch_unit_records_with_all_three_dictionaries(shared, tmp_path):
         r = run_cli("kb", "import-petrarch", str(root / f"PETR.Validate.{name}.txt"), "--out",
                     str(tmp_path / "kb"))
         assert r.returncode == 0, r.stderr.decode()
+    written = tmp_path / "kb" / "petrarch-petr-validate.triggers.en.yaml"
+    assert trigger_problems(yaml.safe_load(written.read_text(encoding="utf-8")), "imported",
+                            USER_TOP) == []
     r = run_cli("eval", "events", "petrarch", "--kb", str(tmp_path / "kb"), "--json",
                 "--misses", "0", timeout=900)
     assert r.returncode == 0, r.stderr.decode()
