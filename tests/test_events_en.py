@@ -350,6 +350,8 @@ CASES = {
         case("Condemning the Russian attack on Odessa, UN Secretary-General Antonio Guterres "
              "called for an immediate ceasefire.",
              Ev("UNO", "RUS", "11")),
+        case("Serbia rejected the plan for Kosovo put forward by the European Union.",
+             Ev("SRB", "EUR", "12")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -357,6 +357,8 @@ CASES = {
         case("Ha condannato l'attacco russo contro Odessa il segretario generale dell'Onu "
              "António Guterres.",
              Ev("UNO", "RUS", "11")),
+        case("Il governo serbo ha respinto il piano presentato dall'Unione europea per il Kosovo.",
+             Ev("SRB", "EUR", "12")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -472,7 +472,19 @@ def _aimed(g: Graph, n: int, ctx: Context, taken: set[int], mine: set) -> list[A
 def _owner(g: Graph, n: int, ctx: Context, taken: set[int]) -> list[Actor]:
     """Whose thing ``n`` is: "l'iniziativa della Cina", "il piano cinese", "China's plan"."""
     owner = [x for s, x in g.slots(n) if g.role(s) in OWNER_SLOTS and x not in taken]
-    return _resolve_all(g, owner, ctx) or _adjective_actor(g, n, ctx)
+    return _resolve_all(g, owner, ctx) or _adjective_actor(g, n, ctx) or _author(g, n, ctx, taken)
+
+
+def _author(g: Graph, n: int, ctx: Context, taken: set[int]) -> list[Actor]:
+    """Who made the thing ``n``, by the agent of a participle on it: "la proposta avanzata da
+    Trump", "the plan put forward by Washington", "le plan présenté par Paris"."""
+    for c in g.kids(n, "acl", "acl:relcl", "relcl"):
+        if g.morph(c, "VerbForm") != "Part" and g.tokens[c].tag != "VBN":
+            continue
+        agents = [x for s, x in g.slots(c) if s == "agent" and x not in taken]
+        if agents:
+            return _resolve_all(g, agents, ctx)
+    return []
 
 
 def _adjective_actor(g: Graph, n: int, ctx: Context) -> list[Actor]:
