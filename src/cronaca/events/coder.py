@@ -594,9 +594,11 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
     events: list[Event] = []
     for frame in frames:
         entry = frame.entry               # a user dictionary may give "said" its own code
-        is_report = g.lemma(frame.n) in mod.reporting_verbs and (entry.code.startswith("01") or (
-            entry.origin and not entry.specificity and not entry.with_))
-        if is_report and frame.n in reporters_with_content:
+        is_report = entry.code == "010" or \
+            g.lemma(frame.n) in mod.reporting_verbs and (entry.code.startswith("01") or (
+                entry.origin and not entry.specificity and not entry.with_))
+        said_by = {frame.n, *g.kids(frame.n, "xcomp", "ccomp")}  # "ha fatto sapere che ..."
+        if is_report and said_by & reporters_with_content:
             continue                      # a statement only when nothing more specific is said
         if is_report and not any(a.country or a.kb_id for a in frame.sources):
             continue                      # "police said", "officials say": nobody to code
