@@ -26,7 +26,8 @@ from cronaca.time.dates import DateMention, find_dates
 
 VERB_POS = {"VERB", "AUX"}
 NOUN_POS = {"NOUN", "PROPN"}
-LIGHT_OBJECT_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass"}
+LIGHT_OBJECT_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "xcomp"}   # xcomp: a parse
+# error for an object ("hanno condotto raid aerei")
 # Slot sets are written in English roles: Graph.role() maps each language's prepositions to
 # them (grammar.yaml), so "nmod:of" stands for Italian "nmod:di" and French "nmod:de".
 OWNER_SLOTS = {"nmod:of", "poss", "nmod:poss", "nmod:from", "nmod:by"}
@@ -779,7 +780,8 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     if not source_heads and adjective_source is None and of_slot and not entry.of_is_target:
         source_heads = of_slot[:1]
         of_slot = []
-    target_heads += [c for s, c in slots if g.role(s) in AIMED_SLOTS]
+    # (a noun's "obl" is the parser's slip for "nmod": "raid aerei contro decine di obiettivi")
+    target_heads += [c for s, c in slots if g.role(s.replace("obl:", "nmod:")) in AIMED_SLOTS]
     if adjective_source is not None or entry.of_is_target or source_heads and of_slot:
         target_heads += of_slot              # "Germany's expulsion of Russian diplomats"
     if entry.targets:                         # the entry's own slots ("withdrawal from X")
@@ -809,12 +811,17 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         mine = {a.country for a in sources}   # into Russian war crimes"
         taken = set(source_heads) | ({adjective_source} if adjective_source is not None else set())
         for slot, c in slots:
-            if g.role(slot) in ("nmod:of", "nmod:into", "nmod:about", "nmod:over") and \
-                    c not in taken:
+            role = g.role(slot.replace("obl:", "nmod:"))
+            if role in ("nmod:of", "nmod:into", "nmod:about", "nmod:over") and c not in taken:
                 targets = _aimed(g, c, ctx, taken, mine) or \
                     [a for a in _owner(g, c, ctx, taken) if a.country not in mine]
                 if targets:
                     how.append(f"target: aim or owner of '{g.tokens[c].text}'")
+                    break
+            if role in AIMED_SLOTS and c not in taken:   # "raid contro obiettivi degli Houthi"
+                targets = [a for a in _owner(g, c, ctx, taken) if a.country not in mine]
+                if targets:
+                    how.append(f"target: owner of '{g.tokens[c].text}'")
                     break
     if not sources and entry.code.startswith(PROTEST_ROOT):
         used = set(target_heads)
