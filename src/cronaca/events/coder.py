@@ -656,6 +656,13 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         subj = post
         how.append("source: post-posed subject")
     sources: list[Actor] = _resolve_all(g, subj, ctx)
+    if not sources and subj and not passive and g.dep(n) == "conj" and all(c > n for c in subj) \
+            and g.grammar.pro_drop and _resolve_all(g, _subject(g, g.head(n), False), ctx):
+        # "Israele ha accusato X e ha colpito un deposito": the parser took the object of the
+        # second verb for a post-posed subject; the subject is the first verb's
+        slots = [("obj", c) if c in subj else (s_, c) for s_, c in slots]
+        subj = []
+        how.append("source: the coordinated verb's (post-verbal nominal read as the object)")
     relative = [c for c in subj if g.morph(c, "PronType") == "Rel" or
                 g.lemma(c) in g.grammar.relative_pronouns]
     inherited = None
