@@ -99,7 +99,8 @@ def _nationality(g: Graph, n: int, ctx: Context) -> tuple[str | None, str]:
         d = g.dep(c)
         word = key(g.tokens[c].text)
         if d in ("amod", "compound", "nmod", "obl", "poss", "nmod:poss", "npadvmod", "appos",
-                 "flat", "flat:name", "nummod", "prep") or g.tokens[c].pos in ("ADJ", "PROPN"):
+                 "flat", "flat:name", "nummod", "prep") or g.tokens[c].pos in ("ADJ", "PROPN") \
+                or d == "acl" and word in kb.adjectives:   # "droni russi" tagged as a participle
             if word in kb.adjectives:
                 return kb.adjectives[word], f"adjective '{g.tokens[c].text}'"
             if d in ("nmod", "compound", "poss", "nmod:poss", "obl", "prep") or \

@@ -98,7 +98,8 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
                                      matched) is None:
             continue
         if entry.with_:
-            used.update(m for m in scope if g.lemma(m) in entry.with_)
+            used.update(m for m in scope if g.lemma(m) in entry.with_ or
+                        g.tokens[m].text.lower() in entry.with_)
         used.update(m for m in matched if m > n)
         return entry
     return None
@@ -777,6 +778,9 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         elif g.role(slot) in ("poss", "nmod:by") and \
                 slot.replace("nmod:", "obl:") not in entry.targets:   # "ritiro dall'Afghanistan"
             source_heads.append(c)
+    if adjective_source is None:          # "attacco di droni russi" with "russi" read as a
+        adjective_source = next((c for c in g.kids(n, "acl")      # participle on "attacco"
+                                 if g.tokens[c].text.lower() in ctx.kb.adjectives), None)
     between = [c for s, c in slots if g.role(s) == "nmod:between"]
     mutual = False
     if between and (source_heads or adjective_source is not None):
