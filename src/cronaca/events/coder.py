@@ -411,7 +411,8 @@ def _targets(g: Graph, n: int, entry: Entry, slots, ctx: Context,
                 bool(actors) and (actors[0].how or "").startswith("capital")
             if place and place.kind == "city" and not entry.place_is_target and \
                     slot not in CORE_SLOTS and not directed and \
-                    not (actors and actors[0].how and not actors[0].how.startswith("capital")):
+                    not (actors and actors[0].how and
+                         not actors[0].how.startswith(("capital", "city"))):
                 continue                                  # "a Pechino" is where, not whom
             if actors:
                 return actors, place if entry.place_is_target else None, slot
@@ -459,7 +460,8 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
     return [], ""
 
 
-def _aimed(g: Graph, n: int, ctx: Context, taken: set[int], mine: set) -> list[Actor]:
+def _aimed(g: Graph, n: int, ctx: Context, taken: set[int], mine: set,
+           depth: int = 0) -> list[Actor]:
     """Whom the thing ``n`` is aimed at: "action against Russia", "restrictions against
     German goods" (the owner of the aimed thing), "aiuti all'Ucraina"."""
     for slot, c in g.slots(n):
@@ -468,6 +470,10 @@ def _aimed(g: Graph, n: int, ctx: Context, taken: set[int], mine: set) -> list[A
                      if a.country not in mine]
             if found:
                 return found
+    if depth < 1:                         # one step down: "l'essentiel des sanctions contre X"
+        for slot, c in g.slots(n):
+            if g.role(slot) == "nmod:of" and c not in taken:
+                return _aimed(g, c, ctx, taken, mine, depth + 1)
     return []
 
 
