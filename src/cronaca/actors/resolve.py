@@ -179,6 +179,8 @@ def _named(g: Graph, span: list[int], ctx: Context):
                 place = None              # a capital the NER took for a person ("Washington")
             if place is not None and not place.capital and not _in_place(g, run, ctx):
                 place = None              # a capital is a place even where the NER missed it
+            if place is not None and _hyphenated(g, run):
+                place = None              # "Hermitage" in "Tain-l'Hermitage" is no US town
             if place is not None and place.kind == "city":
                 return ("capital" if place.capital else "city"), place.country, \
                     " ".join(words), place
@@ -313,6 +315,21 @@ def place_of(g: Graph, n: int, ctx: Context) -> Place | None:
             return Place(text, start, end, place.name, place.country, place.lat, place.lon,
                          place.kind, place.id)
     return None
+
+
+def _hyphenated(g: Graph, run: list[int]) -> bool:
+    """Part of a hyphenated name: a hyphen among the words written against the run."""
+    toks = g.tokens
+    i, j = run[0], run[-1]
+    while i > 0 and toks[i - 1].end == toks[i].start:
+        i -= 1
+        if "-" in toks[i].text:
+            return True
+    while j + 1 < len(toks) and toks[j].end == toks[j + 1].start:
+        j += 1
+        if "-" in toks[j].text:
+            return True
+    return False
 
 
 def _inside_longer_name(g: Graph, run: list[int], ctx: Context) -> bool:

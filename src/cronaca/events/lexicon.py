@@ -10,7 +10,7 @@ from pathlib import Path
 
 from cronaca.errors import ResourceError
 from cronaca.events.codes import cameo
-from cronaca.lang import resource
+from cronaca.lang import has_resource, resource
 
 
 
@@ -154,10 +154,9 @@ def lexicon(lang: str) -> Lexicon | None:
 def _lexicon(lang: str, user_files: tuple[tuple[str, int], ...]) -> Lexicon | None:
     import yaml
 
-    try:
-        data = resource(lang, "triggers.yaml")
-    except ResourceError:
-        return None
+    if not has_resource(lang, "triggers.yaml"):
+        return None                       # a language without coding (a broken file raises)
+    data = resource(lang, "triggers.yaml")
     built_in = _entries(data, f"lang/{lang}/triggers.yaml")
     user: list[Entry] = []
     covered: set[tuple[str, str]] = set()
@@ -210,10 +209,9 @@ WORD = re.compile(r"\w+'|\w+")
 
 @cache
 def modality(lang: str) -> Modality | None:
-    try:
-        data = resource(lang, "modality.yaml")
-    except ResourceError:
+    if not has_resource(lang, "modality.yaml"):
         return None
+    data = resource(lang, "modality.yaml")
 
     def words(name):
         return frozenset(str(w).lower() for w in data.get(name) or ())

@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from cronaca.errors import ResourceError
-from cronaca.lang import resource
+from cronaca.lang import has_resource, resource
 from cronaca.model import Sentence, Token
 
 SUBJECT = {"nsubj", "csubj", "expl:impers"}
@@ -64,10 +63,7 @@ def grammar(lang: str) -> Grammar:
     """The language's grammar file; a language without one gets the neutral defaults."""
     from cronaca.events.lexicon import modality
 
-    try:
-        data = resource(lang, "grammar.yaml") or {}
-    except ResourceError:
-        data = {}
+    data = (resource(lang, "grammar.yaml") or {}) if has_resource(lang, "grammar.yaml") else {}
     mod = modality(lang)
 
     def words(name):

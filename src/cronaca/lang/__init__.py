@@ -48,6 +48,10 @@ def parsable() -> tuple[str, ...]:
 
 
 @cache
+def has_resource(code: str, name: str) -> bool:
+    return (resources.files(PACKAGE) / code / name).is_file()
+
+
 def resource(code: str, name: str) -> Any:
     """A resource file of one language: YAML is parsed, ``.txt`` gives its non-comment lines."""
     path = resources.files(PACKAGE) / code / name
