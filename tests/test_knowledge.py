@@ -623,7 +623,7 @@ def test_modality(code):
 
 GRAMMAR_LISTS = ("relative_pronouns", "perfect_auxiliaries", "correlative_negation",
                  "future_auxiliaries", "conditional_auxiliaries", "location_prepositions",
-                 "quantity_nouns", "passive_auxiliaries", "lemma_clitics")
+                 "quantity_nouns", "passive_auxiliaries", "lemma_clitics", "border_nouns")
 ROLE_WORDS = {"of", "by", "to", "with", "against", "toward", "between", "on", "in", "from",
               "into", "over", "about"}
 

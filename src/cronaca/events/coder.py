@@ -46,6 +46,7 @@ FORCE_ROOTS = ("17", "18", "19", "20")
 UNPLACED_TARGET_ROOTS = ("01", "15")
 INTERNATIONAL_SECTORS = ("IGO", "NGO", "MNC", "IMG", "REF")
 # Reciprocal predicates: "X e Y si sono incontrati" is one event X -> Y.
+FACING_ROOTS = ("15",)      # a show of force at a border or off a coast faces that state
 RECIPROCAL_ROOTS = ("03", "04", "05", "06", "08")
 # Predicates whose embedded clause is not asserted: what is asked, accused, threatened or
 # promised has not (yet) happened ("ha chiesto di riprendere i negoziati").
@@ -460,6 +461,24 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
     return [], ""
 
 
+def _across_border(g: Graph, n: int, ctx: Context, mine: set) -> tuple[list[Actor], str]:
+    """The state a show of force faces: "ha ammassato truppe al confine con l'Ucraina",
+    "desplegó buques frente a las costas de Venezuela" (the grammar's border nouns). Read in
+    word order, the next name after the border noun: the parser often hangs it elsewhere."""
+    clause = g.subtree(n, stop={"ccomp", "advcl", "parataxis", "acl:relcl", "relcl", "csubj"})
+    for c in sorted(clause):
+        if g.lemma(c).lower() not in g.grammar.border_nouns:
+            continue
+        for x in range(c + 1, min(c + 5, len(g.tokens))):
+            if g.tokens[x].pos not in NOUN_POS:
+                continue
+            found = [a for a in _resolve_all(g, [x], ctx) if a.country not in mine]
+            if found:
+                return found, f"the state across '{g.tokens[c].text}'"
+            break
+    return [], ""
+
+
 def _aimed(g: Graph, n: int, ctx: Context, taken: set[int], mine: set,
            depth: int = 0) -> list[Actor]:
     """Whom the thing ``n`` is aimed at: "action against Russia", "restrictions against
@@ -721,6 +740,8 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
             how.append(f"target: {slot} is the source itself, looked further")
     if not targets and not (passive or entry.passive_like):
         targets, slot = _fallback_targets(g, n, entry, ctx, taken | consumed, sources)
+    if not targets and entry.code.startswith(FACING_ROOTS):
+        targets, slot = _across_border(g, n, ctx, {a.country for a in sources})
     if targets:
         how.append(f"target: {slot}")
     used_nodes = {c for _, c in slots if any(a.start <= g.tokens[c].start < a.end
@@ -840,6 +861,10 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                 if targets:
                     how.append(f"target: owner of '{g.tokens[c].text}'")
                     break
+    if not targets and entry.code.startswith(FACING_ROOTS):
+        targets, why = _across_border(g, h if light else n, ctx, {a.country for a in sources})
+        if targets:
+            how.append(f"target: {why}")
     if not sources and entry.code.startswith(PROTEST_ROOT):
         used = set(target_heads)
         place = _location(g, n, slots, ctx, used) or \

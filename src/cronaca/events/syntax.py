@@ -44,6 +44,7 @@ class Grammar:
     conditional_auxiliaries: frozenset[str] = frozenset()   # "would meet"
     location_prepositions: frozenset[str] = frozenset()     # "a Pechino", "in Beijing"
     quantity_nouns: frozenset[str] = frozenset()   # "decine di manifestanti": the actor is inside
+    border_nouns: frozenset[str] = frozenset()     # "al confine con l'Ucraina": that state faces it
     passive_auxiliaries: frozenset[str] = frozenset()   # "fueron detenidos": ser + participle,
     #                                          where the parser labels no passive
     reportive_conditional: bool = False   # "avrebbe bombardato", "habría atacado": alleged, not
@@ -82,6 +83,7 @@ def grammar(lang: str) -> Grammar:
         conditional_auxiliaries=words("conditional_auxiliaries"),
         location_prepositions=words("location_prepositions"),
         quantity_nouns=words("quantity_nouns"),
+        border_nouns=words("border_nouns"),
         passive_auxiliaries=words("passive_auxiliaries"),
         reportive_conditional=bool(data.get("reportive_conditional", False)),
         lemma_clitics=words("lemma_clitics"),
