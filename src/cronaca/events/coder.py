@@ -84,7 +84,17 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
         if g.dep(c) not in ("advcl", "parataxis", "conj", "acl:relcl", "relcl", "ccomp", "csubj"):
             scope.update(g.subtree(c, stop={"advcl", "parataxis", "conj", "acl:relcl", "relcl"}))
     lemmas_in_scope = {g.lemma(m) for m in scope} | {g.tokens[m].text.lower() for m in scope}
+    core = {m for s, c in g.slots(n) if s in ("obj", "nsubj:pass") for m in g.subtree(c)}
+
+    def hits(entry: Entry) -> list[int]:
+        return [m for m in scope if g.lemma(m) in entry.with_ or
+                g.tokens[m].text.lower() in entry.with_]
+
+    chosen, chosen_key, chosen_matched = None, None, []
     for entry in candidates:
+        if chosen is not None and (entry.specificity, bool(entry.with_)) != \
+                (chosen.specificity, bool(chosen.with_)):
+            break                         # only entries as specific as the first that held
         if entry.rest:
             following = [g.lemma(m) for m in near if m > n][:len(entry.rest) + 2]
             if not all(word in following or word in lemmas_in_scope for word in entry.rest):
@@ -98,12 +108,20 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
                                                       if m in scope or m - n <= 6],
                                      matched) is None:
             continue
-        if entry.with_:
-            used.update(m for m in scope if g.lemma(m) in entry.with_ or
-                        g.tokens[m].text.lower() in entry.with_)
-        used.update(m for m in matched if m > n)
-        return entry
-    return None
+        if not entry.with_:
+            chosen, chosen_matched = entry, matched
+            break
+        # among `with` entries, the one whose word is in the object, then the nearest:
+        # "ha sospeso i finanziamenti ... dopo l'attacco" suspends funding, not attacks
+        key = min((m not in core, abs(m - n)) for m in hits(entry))
+        if chosen_key is None or key < chosen_key:
+            chosen, chosen_key, chosen_matched = entry, key, matched
+    if chosen is None:
+        return None
+    if chosen.with_:
+        used.update(hits(chosen))
+    used.update(m for m in chosen_matched if m > n)
+    return chosen
 
 
 def _in_order(g: Graph, items, positions, matched: list[int]) -> list[int] | None:
