@@ -276,7 +276,8 @@ def _intent(g: Graph, n: int, m: Modality) -> tuple[bool, str]:
             return True, f"intent verb '{g.tokens[a].text}'"
     node = n
     while (g.dep(node) == "xcomp" or g.dep(node) == "advcl" and g.tokens[g.head(node) or node].pos
-           == "ADJ") and (h := g.head(node)) is not None:     # "pronti a negoziare"
+           == "ADJ" or g.dep(node) == "ccomp" and g.morph(node, "VerbForm") == "Inf") and \
+            (h := g.head(node)) is not None:     # "pronti a negoziare", "disposto a rilasciare"
         if g.lemma(h) in m.intent_verbs or g.tokens[h].text.lower() in m.intent_verbs:
             return True, f"intent verb '{g.tokens[h].text}'"
         node = h
@@ -348,6 +349,8 @@ def _inherited_subject(g: Graph, n: int) -> tuple[int | None, str]:
         if h is None:
             return None, ""
         d = g.dep(node)
+        if d == "ccomp" and g.morph(node, "VerbForm") == "Inf":
+            d = "xcomp"                   # "disposto a rilasciare" parsed as a clause: control
         if d in ("xcomp", "conj", "advcl", "acomp"):     # acomp: "is ready to negotiate"
             subj = _subject(g, h, g.passive(h) and d != "xcomp")
             if subj:
