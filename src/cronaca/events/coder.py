@@ -710,6 +710,16 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         slots = [("obj", c) if c in subj else (s_, c) for s_, c in slots]
         subj = []
         how.append("source: the coordinated verb's (post-verbal nominal read as the object)")
+    if subj and g.grammar.pro_drop and ctx.antecedent is not None and not passive and \
+            not entry.passive_like and not entry.place_is_target and \
+            "obj" in (entry.targets or g.grammar.target_slots) and \
+            all(c > n for c in subj) and not any(s_ == "obj" for s_, _ in slots) and \
+            not any(g.tokens[m].pos in NOUN_POS or g.tokens[m].pos == "PRON" for m in range(n)):
+        # "Ha incontrato Zelensky": a sentence opening on its verb, with the subject dropped,
+        # whose object the parser read as a post-posed subject (the dropped subject follows)
+        slots = [("obj", c) if c in subj else (s_, c) for s_, c in slots]
+        subj, sources = [], []
+        how.append("post-verbal nominal read as the object")
     relative = [c for c in subj if g.morph(c, "PronType") == "Rel" or
                 g.lemma(c) in g.grammar.relative_pronouns]
     inherited = None
