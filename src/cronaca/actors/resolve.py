@@ -24,6 +24,7 @@ PERSON_LABELS = {"PER", "PERSON"}
 PLACE_LABELS = {"LOC", "GPE"}
 PRONOUN_POS = {"PRON"}
 MAX_NGRAM = 6
+PRIOR_NGRAM = 4                # names of states and organisations counted for an article's prior
 
 
 @dataclass
@@ -443,8 +444,11 @@ def article_prior(sentences, kb: KnowledgeBase, places: Gazetteer) -> tuple[str,
 
     for sentence in sentences:
         words = [t.text for t in sentence.tokens]
-        for i in range(len(words)):
-            for size in range(MAX_NGRAM, 0, -1):
+        for i, word in enumerate(words):
+            if not word[:1].isupper():    # names start with a capital; adjectives need not
+                count(kb.adjectives.get(word.lower()))
+                continue
+            for size in range(PRIOR_NGRAM, 0, -1):
                 k = key(" ".join(words[i:i + size]))
                 if k in kb.country_names:
                     count(kb.country_names[k])

@@ -84,7 +84,7 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
         if g.dep(c) not in ("advcl", "parataxis", "conj", "acl:relcl", "relcl", "ccomp", "csubj"):
             scope.update(g.subtree(c, stop={"advcl", "parataxis", "conj", "acl:relcl", "relcl"}))
     lemmas_in_scope = {g.lemma(m) for m in scope} | {g.tokens[m].text.lower() for m in scope}
-    core = {m for s, c in g.slots(n) if s in ("obj", "nsubj:pass") for m in g.subtree(c)}
+    core: set[int] | None = None          # the object's words, computed when needed
 
     def hits(entry: Entry) -> list[int]:
         return [m for m in scope if g.lemma(m) in entry.with_ or
@@ -113,6 +113,9 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
             break
         # among `with` entries, the one whose word is in the object, then the nearest:
         # "ha sospeso i finanziamenti ... dopo l'attacco" suspends funding, not attacks
+        if core is None:
+            core = {m for s, c in g.slots(n) if s in ("obj", "nsubj:pass")
+                    for m in g.subtree(c)}
         key = min((m not in core, abs(m - n)) for m in hits(entry))
         if chosen_key is None or key < chosen_key:
             chosen, chosen_key, chosen_matched = entry, key, matched
@@ -594,9 +597,10 @@ def _mistagged_participle(g: Graph, n: int) -> bool:
 
 
 def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
-                  pub: dt.date | None) -> CodingResult:
+                  pub: dt.date | None, lex=None) -> CodingResult:
     lang = article.language or ""
-    lex, mod = lexicon(lang), modality(lang)
+    lex, mod = lex or lexicon(lang), modality(lang)   # (the article's caller looks the lexicon
+    #                                                    up once: user files are checked then)
     if lex is None or mod is None:
         return CodingResult([], [])
     words = [t.text for t in g.tokens]
@@ -1156,10 +1160,11 @@ def code_article(article: Article) -> Article:
     article.events = []
     mod = modality(ctx.lang)
     rules = grammar(ctx.lang)
+    lex = lexicon(ctx.lang)
     for index, sentence in enumerate(article.sentences):
         g = Graph.of(sentence, rules)
         ctx.entities = sentence.entities
-        result = code_sentence(g, index, article, ctx, pub)
+        result = code_sentence(g, index, article, ctx, pub, lex)
         article.events.extend(result.events)
         if result.subjects:
             ctx.antecedent = result.subjects[0]
