@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-import cronaca.events  # noqa: F401  (first: cronaca.events and actors.resolve import each other)
 from cronaca.actors.kb import knowledge_base
 from cronaca.actors.resolve import Context, article_prior
 from cronaca.geo.gazetteer import gazetteer

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cronaca.actors.kb import knowledge_base
-from cronaca.actors.resolve import Context
-from cronaca.events import coarse
-from cronaca.events.coder import code_article
-from cronaca.geo.gazetteer import gazetteer
-from cronaca.lang import parsable
 from cronaca.model import Article
-from cronaca.quotes.quotes import find_quotes
 
 
 def extract(article: Article) -> Article:
     """Fill ``article.events`` and ``article.quotes`` (the article must be parsed).  A language
     with no pipeline is coded coarsely (``cronaca.events.coarse``) and has no quotes."""
+    # imported here, not above: the actor resolver imports events.syntax, so importing this
+    # package must not import the resolver back
+    from cronaca.actors.kb import knowledge_base
+    from cronaca.actors.resolve import Context
+    from cronaca.events import coarse
+    from cronaca.events.coder import code_article
+    from cronaca.geo.gazetteer import gazetteer
+    from cronaca.lang import parsable
+    from cronaca.quotes.quotes import find_quotes
+
     if article.language not in parsable():
         coarse.code_article(article)
         article.quotes = []
