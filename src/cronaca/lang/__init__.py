@@ -47,11 +47,11 @@ def parsable() -> tuple[str, ...]:
     return tuple(code for code in languages() if info(code).get("pipeline"))
 
 
-@cache
 def has_resource(code: str, name: str) -> bool:
     return (resources.files(PACKAGE) / code / name).is_file()
 
 
+@cache
 def resource(code: str, name: str) -> Any:
     """A resource file of one language: YAML is parsed, ``.txt`` gives its non-comment lines."""
     path = resources.files(PACKAGE) / code / name
@@ -71,6 +71,6 @@ def resources_for_all(name: str) -> dict[str, Any]:
     """One resource from every language that has it, keyed by language code."""
     found = {}
     for code in languages():
-        if (resources.files(PACKAGE) / code / name).is_file():
+        if has_resource(code, name):
             found[code] = resource(code, name)
     return found
