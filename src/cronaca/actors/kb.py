@@ -93,6 +93,11 @@ class Person:
         countries = {t.country for t in self.tenures}
         return self.country or (countries.pop() if len(countries) == 1 else None)
 
+    def country_on(self, date: dt.date | None) -> str | None:
+        """The state the person acts for on ``date``: the tenure's, else their home."""
+        tenure = self.at(date)
+        return tenure.country if tenure else self.home
+
     def at(self, date: dt.date | None) -> Tenure | None:
         """The tenure that applies at ``date`` (an office first), else None."""
         current = [t for t in self.tenures if t.covers(date)]

@@ -124,12 +124,9 @@ def _nationality(g: Graph, n: int, ctx: Context) -> tuple[str | None, str]:
                     g.tokens[c].pos == "PROPN":
                 span = g.subtree(c)
                 found = _named(g, [p for p in span if g.dep(p) not in ("case", "det")], ctx)
-                code = found[1] if found else None
-                if found and found[0] == "person":          # "soldiers of Putin"; a user
-                    tenure = found[3].at(ctx.date)          # dictionary's state as an actor
-                    code = tenure.country if tenure else found[3].country
-                if found and found[0] in ("country", "seat", "capital", "org", "person") and code:
-                    return code, f"{found[0]} '{found[2]}'"
+                if found and found[1] and found[0] in ("country", "seat", "capital", "org",
+                                                       "person"):   # "soldiers of Putin"
+                    return found[1], f"{found[0]} '{found[2]}'"
     # "il ministro degli Esteri italiano": the adjective hangs lower in the title
     for p in _span(g, n):
         if g.dep(p) == "amod" and key(g.tokens[p].text) in kb.adjectives:
@@ -189,7 +186,7 @@ def _named(g: Graph, span: list[int], ctx: Context):
             if candidate in kb.person_names and all(w[:1].isupper() for w in words):
                 person = kb.person(candidate, ctx.date)
                 if person is not None:
-                    return "person", person.country, " ".join(words), person
+                    return "person", person.country_on(ctx.date), " ".join(words), person
             place = ctx.place(candidate) if _proper(g, run, ctx) else None
             if place is not None and _in_person(g, run, ctx) and \
                     not (place.capital and _in_person(g, run, ctx, exactly=True)):
