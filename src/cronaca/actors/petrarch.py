@@ -373,11 +373,9 @@ def import_file(path: Path, out: Path | None = None, lang: str = "en",
         raise ResourceError(f"cannot read {path}: {exc.strerror or exc}") from None
     from cronaca.events import petrarch as verbs
 
-    if kind is None and verbs.looks_like_verbs(text):
-        kind = "verbs"
     folder = out if out is not None else user_dir()
     stem = _stem(path)
-    if kind == "verbs":
+    if kind == "verbs" or kind is None and verbs.looks_like_verbs(text):
         return _import_verbs(verbs.parse_verbs(text, path.name), path, folder, stem, lang)
     d = parse(text, path.name, kind)
     folder.mkdir(parents=True, exist_ok=True)
@@ -411,7 +409,7 @@ def _check_lang(lang: str) -> None:
 
 def _import_verbs(d, path: Path, folder: Path, stem: str, lang: str) -> ImportReport:
     """A verb dictionary -> ``petrarch-<name>.triggers.<lang>.yaml`` (events/petrarch.py)."""
-    from cronaca.events import petrarch as verbs
+    from cronaca.events import petrarch as verbs        # (events imports actors: not at the top)
 
     _check_lang(lang)
     entries, warnings = verbs.trigger_entries(d)

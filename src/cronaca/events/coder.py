@@ -101,13 +101,12 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
                 continue
         if entry.with_ and not (entry.with_ & lemmas_in_scope):
             continue
-        matched: list[int] = []
-        if entry.before and _in_order(g, entry.before, range(n), matched) is None:
+        before = _in_order(g, entry.before, range(n)) if entry.before else []
+        after = _in_order(g, entry.after, [m for m in range(n + 1, len(g.tokens))
+                                           if m in scope or m - n <= 6]) if entry.after else []
+        if before is None or after is None:
             continue
-        if entry.after and _in_order(g, entry.after, [m for m in range(n + 1, len(g.tokens))
-                                                      if m in scope or m - n <= 6],
-                                     matched) is None:
-            continue
+        matched = after                   # the words after the predicate are its own
         if not entry.with_:
             chosen, chosen_matched = entry, matched
             break
@@ -123,13 +122,13 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
         return None
     if chosen.with_:
         used.update(hits(chosen))
-    used.update(m for m in chosen_matched if m > n)
+    used.update(chosen_matched)
     return chosen
 
 
-def _in_order(g: Graph, items, positions, matched: list[int]) -> list[int] | None:
+def _in_order(g: Graph, items, positions) -> list[int] | None:
     """Find the items (each: alternative phrases) one after the other among ``positions``
-    (word forms or lemmas); the positions used, also added to ``matched``, or None."""
+    (word forms or lemmas): the positions used, or None."""
     positions = list(positions)
     allowed = set(positions)
     found: list[int] = []
@@ -151,7 +150,6 @@ def _in_order(g: Graph, items, positions, matched: list[int]) -> list[int] | Non
             return None
         found += hit[1]
         at = positions.index(hit[1][-1]) + 1
-    matched += found
     return found
 
 
@@ -597,10 +595,10 @@ def _mistagged_participle(g: Graph, n: int) -> bool:
 
 
 def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
-                  pub: dt.date | None, lex=None) -> CodingResult:
+                  pub: dt.date | None, lex) -> CodingResult:
+    """Code one sentence; ``lex`` is the article's lexicon (looked up once per article)."""
     lang = article.language or ""
-    lex, mod = lex or lexicon(lang), modality(lang)   # (the article's caller looks the lexicon
-    #                                                    up once: user files are checked then)
+    mod = modality(lang)
     if lex is None or mod is None:
         return CodingResult([], [])
     words = [t.text for t in g.tokens]
@@ -711,8 +709,7 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
             and g.grammar.pro_drop and _resolve_all(g, _subject(g, g.head(n), False), ctx):
         # "Israele ha accusato X e ha colpito un deposito": the parser took the object of the
         # second verb for a post-posed subject; the subject is the first verb's
-        slots = [("obj", c) if c in subj else (s_, c) for s_, c in slots]
-        subj = []
+        slots, subj = _as_object(slots, subj), []
         how.append("source: the coordinated verb's (post-verbal nominal read as the object)")
     if subj and g.grammar.pro_drop and ctx.antecedent is not None and not passive and \
             not entry.passive_like and not entry.place_is_target and \
@@ -721,8 +718,7 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
             not any(g.tokens[m].pos in NOUN_POS or g.tokens[m].pos == "PRON" for m in range(n)):
         # "Ha incontrato Zelensky": a sentence opening on its verb, with the subject dropped,
         # whose object the parser read as a post-posed subject (the dropped subject follows)
-        slots = [("obj", c) if c in subj else (s_, c) for s_, c in slots]
-        subj, sources = [], []
+        slots, subj, sources = _as_object(slots, subj), [], []
         how.append("post-verbal nominal read as the object")
     relative = [c for c in subj if g.morph(c, "PronType") == "Rel" or
                 g.lemma(c) in g.grammar.relative_pronouns]
@@ -824,6 +820,11 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     tense = "future" if intent else "past"
     return Frame(n, entry, sources, targets, location, negated, hypothetical, intent,
                  _date(g, n, dates[tense], _clause(g, n)), speaker, reporter, how)
+
+
+def _as_object(slots, subj: list[int]) -> list[tuple[str, int]]:
+    """The slots with the nominals in ``subj`` relabelled as the object."""
+    return [("obj", c) if c in subj else (s, c) for s, c in slots]
 
 
 def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame | None:

@@ -75,15 +75,16 @@ class Entry:
 class Lexicon:
     lang: str
     by_head: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
-    # a user file's word forms, looked up before lemmas: a verb dictionary may code a form
-    # apart from its verb (PETRARCH's "LEFT" [032] beside "LEAVE" [012])
-    by_form: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    # the words user files define, looked up as written before any lemma: a verb dictionary
+    # may code a form apart from its verb (PETRARCH's "LEFT" [032] beside "LEAVE" [012])
+    user_words: set[tuple[str, str]] = field(default_factory=set)
 
     def candidates(self, lemma: str, kind: str) -> list[Entry]:
         return self.by_head.get((kind, lemma.lower()), [])
 
     def form_candidates(self, form: str, kind: str) -> list[Entry]:
-        return self.by_form.get((kind, form.lower()), [])
+        k = (kind, form.lower())
+        return self.by_head.get(k, []) if k in self.user_words else []
 
 
 def _sequence(raw, where: str) -> tuple[tuple[str, ...], ...]:
@@ -102,7 +103,7 @@ def _entries(data: dict, where: str, origin: str = "") -> list[Entry]:
                 raise ResourceError(f"{where}: every {kind[:-1]} needs `lemma` and `code`: {raw!r}")
             code = str(raw["code"])
             reverse = str(raw["reverse"]) if raw.get("reverse") is not None else None
-            for c in (code, reverse or code):
+            for c in filter(None, (code, reverse)):
                 if c not in codes:
                     raise ResourceError(f"{where}: {raw['lemma']!r} has unknown CAMEO code {c!r}")
             out.append(Entry(
@@ -175,12 +176,12 @@ def _lexicon(lang: str, user_files: tuple[tuple[str, int], ...]) -> Lexicon | No
     for entry in user:
         for word in (entry.head, *entry.forms):
             lex.by_head.setdefault((entry.kind, word), []).append(entry)
-            lex.by_form.setdefault((entry.kind, word), []).append(entry)
-    covered.update(lex.by_head)
+    lex.user_words = set(lex.by_head)
+    covered |= lex.user_words
     for entry in built_in:
         if (entry.kind, entry.head) not in covered:
             lex.by_head.setdefault((entry.kind, entry.head), []).append(entry)
-    for entries in (*lex.by_head.values(), *lex.by_form.values()):
+    for entries in lex.by_head.values():
         # the most specific first: fixed phrases and patterns, then entries with `with`, then
         # the rest (stable: the file's order among equals)
         entries.sort(key=lambda e: (-e.specificity, not e.with_))

@@ -81,7 +81,8 @@ def looks_like_verbs(text: str) -> bool:
 
 
 def _null(code: str) -> bool:
-    return not code or not re.search(r"[0-9A-Za-z]", code) or code.strip() == "---"
+    """No code: empty, or only marks ("---", "+++", "###")."""
+    return not re.search(r"[0-9A-Za-z]", code)
 
 
 def _verb(raw: str, code: str | None) -> Verb:
@@ -155,9 +156,8 @@ def parse_verbs(text: str, name: str = "<verbs>") -> VerbDictionary:
         elif block is not None:
             codes = _CODE.findall(stripped)
             own = codes[0].strip() if codes else None
-            block.verbs.append(_verb(stripped, None if own is None or _null(own) else own))
-            if own is None:
-                block.verbs[-1].code = block.code
+            block.verbs.append(_verb(stripped, block.code if own is None else
+                                     None if _null(own) else own))
         else:
             d.warnings.append(f"{where}: cannot read {stripped!r}; skipped")
     for number, raw, owner in pending:
@@ -220,11 +220,11 @@ def trigger_entries(d: VerbDictionary) -> tuple[list[dict], list[str]]:
         if not block.verbs:
             warnings.append(f"line {block.line}: block {block.name!r} names no verb; skipped")
             continue
-        codes = {id(p): _cameo(p.code, f"line {p.line}", warnings) for p in block.patterns}
+        coded = [(p, c) for p in block.patterns
+                 if (c := _cameo(p.code, f"line {p.line}", warnings)) is not None]
         for verb in block.verbs:
-            for p in block.patterns:
-                if codes[id(p)] is not None:
-                    entries.append(entry(verb, codes[id(p)], p.before, p.after))
+            for p, c in coded:
+                entries.append(entry(verb, c, p.before, p.after))
             code = _cameo(verb.code, f"line {block.line} ({verb.head})", warnings)
             if code is not None:
                 entries.append(entry(verb, code, [], []))
