@@ -359,6 +359,18 @@ CASES = {
              Ev("UNO", "RUS", "11")),
         case("Il governo serbo ha respinto il piano presentato dall'Unione europea per il Kosovo.",
              Ev("SRB", "EUR", "12")),
+        # the parser takes "keniano" for the root verb (repaired: a nationality adjective)
+        case("Il presidente keniano William Ruto ha condannato l'attacco contro la base dell'Onu "
+             "a Goma.",
+             Ev("KEN", "UNO", "11", source_sector="GOV")),
+        # a passive subject that is an act: its author is the target; a city struck is the place
+        case("Il raid russo su Kharkiv è stato condannato dal segretario generale della Nato.",
+             Ev("RUS", "UKR", "19"), Ev("IGO", "RUS", "11")),
+        # a participle on a noun: the noun is acted upon ("arrestati dalla polizia")
+        case("Il governo ungherese ha liberato due attivisti arrestati dalla polizia durante la "
+             "manifestazione.",
+             Ev("HUN", None, "08"),
+             Ev("HUN", "HUN", "17", source_sector="COP", target_sector="OPP")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

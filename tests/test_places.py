@@ -28,6 +28,12 @@ def test_a_city_name_goes_to_the_articles_state():
     assert _ctx(["COL"]).place("Nowhere-on-earth") is None
 
 
+def test_an_organisation_is_no_city():
+    assert gazetteer().best("Hamas").country == "DEU"          # GeoNames: an alternate name of Hamm
+    assert _ctx().place("Hamas") is None                       # the knowledge base: the organisation
+    assert _ctx().place("Hamm").country == "DEU"
+
+
 @pytest.fixture(scope="module")
 def spanish() -> Pipeline:
     return Pipeline(stages=("parse", "events"), lang="es", default_date="2003-05-01")

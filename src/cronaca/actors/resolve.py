@@ -40,9 +40,11 @@ class Context:
     def place(self, name: str):
         """The place a name most likely means here: the gazetteer's first (a state, a capital,
         the most populous city), unless a city of that name lies in a state the article is about
-        ("Santander" beside the FARC is Santander de Quilichao, not the Spanish city)."""
+        ("Santander" beside the FARC is Santander de Quilichao, not the Spanish city).  A name
+        the knowledge base gives an organisation is not a city ("Hamas" is an alternate name
+        of Hamm in GeoNames)."""
         found = self.places.lookup(name)
-        if not found:
+        if not found or (found[0].kind == "city" and key(name) in self.kb.org_names):
             return None
         top = found[0]
         if top.kind == "city" and not top.capital and top.country not in self.prior:

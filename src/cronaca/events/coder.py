@@ -19,7 +19,7 @@ from cronaca.actors.kb import knowledge_base
 from cronaca.actors.resolve import Context, Place, _dictionary_form, article_prior, place_of, resolve
 from cronaca.events.codes import lookup
 from cronaca.events.lexicon import WORD, Entry, Modality, intent_code, lexicon, modality
-from cronaca.events.syntax import Graph, grammar
+from cronaca.events.syntax import Graph, grammar, repair_adjectives
 from cronaca.geo.gazetteer import gazetteer
 from cronaca.model import Actor, Article, Event, Evidence, Location, Trigger
 from cronaca.time.dates import DateMention, find_dates
@@ -354,6 +354,9 @@ def _inherited_subject(g: Graph, n: int) -> tuple[int | None, str]:
             d = "xcomp"                   # "disposto a rilasciare" parsed as a clause: control
         if d in ("xcomp", "conj", "advcl", "acomp"):     # acomp: "is ready to negotiate"
             subj = _subject(g, h, g.passive(h) and d != "xcomp")
+            if d == "conj" and subj and g.grammar.pro_drop and subj[0] > h and \
+                    not g.kids(h, "obj") and _verb_first(g, h):
+                return None, ""           # "Ha incontrato X e ha chiesto": X is the object
             if subj:
                 return subj[0], f"subject of '{g.tokens[h].text}' ({d})"
             node = h
@@ -362,6 +365,20 @@ def _inherited_subject(g: Graph, n: int) -> tuple[int | None, str]:
             return h, f"noun modified by the clause ('{g.tokens[h].text}')"
         return None, ""
     return None, ""
+
+
+def _reduced_passive(g: Graph, n: int) -> bool:
+    """A past participle modifying a noun ("i coloni accusati di violenze", "the diplomat
+    expelled by Greece"): the noun is what is acted upon, not the actor."""
+    h = g.head(n)
+    return h is not None and g.dep(n) == "acl" and g.morph(n, "VerbForm") == "Part" and \
+        g.morph(n, "Tense") in ("Past", None) and g.lemma(n) not in g.never_passive and \
+        g.tokens[h].pos in NOUN_POS
+
+
+def _verb_first(g: Graph, n: int) -> bool:
+    """No nominal or pronoun before ``n``: a sentence that opens on its verb."""
+    return not any(g.tokens[m].pos in NOUN_POS or g.tokens[m].pos == "PRON" for m in range(n))
 
 
 def _speaker_as_subject(g: Graph, n: int, mod: Modality) -> tuple[int | None, str]:
@@ -696,11 +713,17 @@ def _obligations_as_demands(g: Graph, frames: list[Frame], mod: Modality,
 
 def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame | None:
     how = [entry.describe()]
-    passive = g.passive(n) and not entry.passive_like
+    reduced = _reduced_passive(g, n) and not entry.passive_like
+    passive = (g.passive(n) or reduced) and not entry.passive_like
     slots = g.slots(n)
     subj = _subject(g, n, passive)
     if entry.passive_like:
         subj = []
+    if not passive and any(c < n for c in subj) and any(c > n for c in subj) and \
+            not any(s_ == "obj" for s_, _ in slots):
+        # "la Spagna riconoscerà lo Stato di Palestina" parsed with two subjects
+        slots, subj = _as_object(slots, [c for c in subj if c > n]), [c for c in subj if c < n]
+        how.append("a second subject after the verb read as the object")
     if not subj and not passive and (post := _postposed_speaker(g, n, mod)):
         subj = post
         how.append("source: post-posed subject")
@@ -715,7 +738,7 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
             not entry.passive_like and not entry.place_is_target and \
             "obj" in (entry.targets or g.grammar.target_slots) and \
             all(c > n for c in subj) and not any(s_ == "obj" for s_, _ in slots) and \
-            not any(g.tokens[m].pos in NOUN_POS or g.tokens[m].pos == "PRON" for m in range(n)):
+            _verb_first(g, n):
         # "Ha incontrato Zelensky": a sentence opening on its verb, with the subject dropped,
         # whose object the parser read as a post-posed subject (the dropped subject follows)
         slots, subj, sources = _as_object(slots, subj), [], []
@@ -723,7 +746,7 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     relative = [c for c in subj if g.morph(c, "PronType") == "Rel" or
                 g.lemma(c) in g.grammar.relative_pronouns]
     inherited = None
-    if relative or not subj:
+    if (relative or not subj) and not reduced:
         inherited, why = _inherited_subject(g, n)
         if inherited is None and not subj and not passive and g.grammar.pro_drop:
             inherited, why = _speaker_as_subject(g, n, mod)
@@ -737,8 +760,14 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     taken = set(subj)
     if passive or entry.passive_like:
         target_heads = [c for s, c in slots if s in ("nsubj:pass", "nsubj")]
+        if reduced:
+            target_heads = [g.head(n)]
         targets = _resolve_all(g, target_heads, ctx)
-        place, slot = None, "passive subject"
+        place, slot = None, "the noun the participle modifies" if reduced else "passive subject"
+        if not targets and target_heads:  # "il raid russo è stato condannato": whose raid
+            mine = {a.country for a in sources}
+            targets = [a for a in _owner(g, target_heads[0], ctx, taken) if a.country not in mine]
+            slot = f"owner of '{g.tokens[target_heads[0]].text}'"
         taken.update(target_heads)
         if not targets and passive:       # "sanctions were imposed on Russia by the EU"
             others = [(s, c) for s, c in slots if s not in ("agent", "nsubj:pass", "nsubj")]
@@ -916,9 +945,11 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         not any(f.n == h for f in frames)     # "l'incontro ... si è svolto ieri a Roma"
     if date is None and governed:
         date = _date(g, h, mentions, _clause(g, h))
-    location = _location(g, n, slots, ctx, set(target_heads))
+    acting = {c for c in target_heads       # "raid su Kharkiv": a city aimed at is the place
+              if any(a.start <= g.tokens[c].start < a.end for a in targets)}
+    location = _location(g, n, slots, ctx, acting)
     if location is None and governed:
-        location = _location(g, h, g.slots(h), ctx, set(target_heads))
+        location = _location(g, h, g.slots(h), ctx, acting)
     hypothetical = False
     if h is not None and g.dep(n) in ("obj", "dobj", "obl", "nmod", "xcomp") and any(
             f.n == h and f.entry.code.startswith(("02", "03", "10", "13")) for f in frames):
@@ -1004,6 +1035,7 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
             target = _domestic(g, target, source, ctx)
         if target is None and code.startswith(FORCE_ROOTS):
             target = _unnamed_victims(g, frame, source, place, ctx)
+        source, target = _in_article(source, target, ctx), _in_article(target, source, ctx)
         confidence = frame.entry.confidence
         confidence *= 1.0 if source.country else 0.8
         confidence *= 1.0 if target is None or target.country else 0.85
@@ -1083,6 +1115,10 @@ def _unnamed_victims(g: Graph, frame: Frame, source: Actor, place: Location | No
     source's own (CAMEO codes such events against the country's civilians)."""
     patients = [c for slot, c in g.slots(frame.n) if slot in ("obj", "nsubj:pass")]
     inner = _place_inside(g, g.subtree(patients[0]), ctx) if patients else None
+    if inner is None and place is None:   # "il raid russo su Kharkiv": the city struck
+        inner = next((p for slot, c in g.slots(frame.n)
+                      if g.role(slot.replace("obl:", "nmod:")) in AIMED_SLOTS | {"nmod:about"}
+                      and (p := place_of(g, c, ctx)) is not None), None)
     if inner is not None:
         place = inner                     # "bombardé la banlieue sud de Beyrouth"
     country = place.country if place is not None and place.country else source.country
@@ -1152,6 +1188,21 @@ def _domestic(g: Graph, actor: Actor | None, other: Actor | None, ctx: Context) 
                                how=f"{actor.how}; country of the other side ({other.country})")
 
 
+def _in_article(actor: Actor | None, other: Actor | None, ctx: Context) -> Actor | None:
+    """A sector still without a state ("la polizia", "gli attivisti") belongs to the state the
+    article is most about; a government, to the one most named after the other side's ("il
+    governo ha approvato sanzioni contro Mosca" is not Moscow's government)."""
+    if actor is None or actor.country or actor.sector in (None, *INTERNATIONAL_SECTORS):
+        return actor
+    theirs = other.country if other is not None and actor.sector == "GOV" and \
+        other.sector in (None, "GOV") else None
+    state = next((c for c in ctx.prior if c != theirs), None)
+    if state is None:
+        return actor
+    return dataclasses.replace(actor, country=state,
+                               how=f"{actor.how}; the article's state ({state})")
+
+
 def code_article(article: Article) -> Article:
     """Fill ``article.events`` (negated and hypothetical ones included, flagged)."""
     pub = dt.date.fromisoformat(article.published) if article.published else None
@@ -1163,7 +1214,7 @@ def code_article(article: Article) -> Article:
     rules = grammar(ctx.lang)
     lex = lexicon(ctx.lang)
     for index, sentence in enumerate(article.sentences):
-        g = Graph.of(sentence, rules)
+        g = Graph.of(repair_adjectives(sentence, kb.adjectives), rules)
         ctx.entities = sentence.entities
         result = code_sentence(g, index, article, ctx, pub, lex)
         article.events.extend(result.events)

@@ -245,3 +245,70 @@ class Graph:
         first, last = self.tokens[min(positions)], self.tokens[max(positions)]
         s = self.sentence
         return s.text[first.start - s.start:last.end - s.start], first.start, last.end
+
+
+REPAIRED_DEPS = {"root", "advcl", "acl", "parataxis", "dep", "punct", "nsubj", "obj", "ccomp",
+                 "xcomp", "aux", "compound", "flat"}
+NOMINAL_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "appos"}
+
+
+def repair_adjectives(sentence: Sentence, adjectives) -> Sentence:
+    """Put back nationality adjectives that the parser took for verbs or clause heads.
+
+    "Il presidente iraniano Masoud Pezeshkian ha respinto ...": the Italian parser can make
+    "iraniano" a verb, even the root, with "presidente" its subject and the verb a clause under
+    it.  An adjective in ``adjectives`` (a lower-case word right after a noun) parsed so becomes
+    an ``amod`` of that noun again: a name right after it joins the noun's phrase, its other
+    dependants move to its old head, and a root's place goes to its first verb dependant.
+    """
+    toks = sentence.tokens
+    fixed = {t.i: t for t in toks}
+    changed = False
+    for n in range(1, len(toks)):
+        d, prev = fixed[toks[n].i], fixed[toks[n - 1].i]
+        if not d.text[:1].islower() or d.text.lower() not in adjectives or not (
+                prev.pos in ("NOUN", "PROPN") or
+                prev.pos == "ADJ" and prev.dep.lower() in NOMINAL_DEPS):   # "diplomatici" ADJ
+            continue
+        dep = d.dep.lower()
+        if dep in ("amod", "conj") and d.pos != "VERB" or \
+                dep not in REPAIRED_DEPS and d.pos not in ("VERB", "AUX"):
+            continue
+        root = d.head == d.i or dep == "root"
+        kids = [t for t in fixed.values() if t.head == d.i and t.i != d.i]
+        if root:
+            verbs = [t for t in kids if t.pos in ("VERB", "AUX") and
+                     t.dep.lower().split(":")[0] in ("advcl", "conj", "ccomp", "parataxis",
+                                                     "xcomp", "acl", "csubj")]
+            if not verbs:
+                continue
+            new_head, new_dep = verbs[0].i, "ROOT"
+            fixed[new_head] = _replace(fixed[new_head], head=new_head, dep="ROOT")
+        else:
+            new_head, new_dep = d.head, d.dep
+        phrase = prev.i
+        while fixed[phrase].head not in (phrase, d.i) and fixed[phrase].head < d.i and \
+                fixed[phrase].dep.lower().split(":")[0] in ("nmod", "flat", "compound"):
+            phrase = fixed[phrase].head          # "il ministro della Difesa israeliano"
+        nxt = toks[n + 1] if n + 1 < len(toks) else None
+        for t in kids:
+            if t.i == new_head:
+                continue
+            if t.i == phrase and not root and dep in NOMINAL_DEPS:
+                fixed[t.i] = _replace(t, head=new_head, dep=new_dep)
+            elif t.i != (nxt.i if nxt else None):
+                fixed[t.i] = _replace(t, head=new_head)
+        if nxt is not None and nxt.pos == "PROPN" and fixed[nxt.i].head != phrase:
+            fixed[nxt.i] = _replace(fixed[nxt.i], head=phrase, dep="nmod")   # the name
+        fixed[d.i] = _replace(d, head=prev.i, dep="amod", pos="ADJ", lemma=d.text.lower())
+        changed = True
+    if not changed:
+        return sentence
+    return Sentence(sentence.index, sentence.text, sentence.start, sentence.end,
+                    [fixed[t.i] for t in toks], sentence.entities)
+
+
+def _replace(token: Token, **changes) -> Token:
+    from dataclasses import replace
+
+    return replace(token, **changes)

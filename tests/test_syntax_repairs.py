@@ -1,0 +1,68 @@
+"""Parse repairs the coder makes before reading a sentence, on real parses of the Italian
+pipeline (which can take a nationality adjective for a verb, even for the root)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronaca.actors.kb import knowledge_base
+from cronaca.events.syntax import Graph, repair_adjectives
+from cronaca.model import Document
+from cronaca.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def parse():
+    pipeline = Pipeline(stages=("parse",), lang="it")
+
+    def run(text: str):
+        article = pipeline.process(Document(id="t", content=text, format="text", source="t",
+                                            date="2024-05-01", lang="it"))
+        return article.sentences[0]
+    return run
+
+
+def _tree(sentence):
+    g = Graph.of(sentence)
+    return {t.text: (t.pos, g.dep(n), g.tokens[g.head(n)].text if g.head(n) is not None else None)
+            for n, t in enumerate(g.tokens)}
+
+
+@pytest.mark.parametrize("text, adjective, noun", [
+    ("Il presidente iraniano Masoud Pezeshkian ha respinto la proposta.", "iraniano", "presidente"),
+    ("Il ministro della Difesa israeliano Israel Katz ha minacciato di riprendere la guerra.",
+     "israeliano", "Difesa"),
+    ("Il raid israeliano su un campo di sfollati a Rafah è stato condannato da Macron.",
+     "israeliano", "raid"),
+    ("Hamas ha posto come condizione il ritiro totale dell'esercito israeliano dalla Striscia.",
+     "israeliano", "esercito"),
+])
+def test_nationality_adjective_is_a_modifier_again(parse, text, adjective, noun):
+    sentence = repair_adjectives(parse(text), knowledge_base().adjectives)
+    tree = _tree(sentence)
+    assert tree[adjective] == ("ADJ", "amod", noun)
+    roots = [w for w, (_, dep, _) in tree.items() if dep == "root"]
+    assert len(roots) == 1 and tree[roots[0]][0] in ("VERB", "AUX")
+    g = Graph.of(sentence)                        # still a tree: every head chain ends at the root
+    for n in range(len(g.tokens)):
+        seen, m = set(), n
+        while g.head(m) is not None:
+            assert m not in seen
+            seen.add(m)
+            m = g.head(m)
+
+
+def test_a_name_after_the_adjective_joins_the_noun(parse):
+    sentence = repair_adjectives(
+        parse("Il presidente iraniano Masoud Pezeshkian ha respinto la proposta."),
+        knowledge_base().adjectives)
+    tree = _tree(sentence)
+    assert tree["Masoud"][2] == "presidente"
+    assert tree["presidente"][1] == "nsubj" and tree["presidente"][2] == "respinto"
+
+
+def test_a_good_parse_is_left_alone(parse):
+    sentence = parse("Il presidente francese ha incontrato il cancelliere tedesco a Parigi.")
+    if _tree(sentence)["francese"][:2] != ("ADJ", "amod"):
+        pytest.skip("the parser misread this sentence too")
+    assert repair_adjectives(sentence, knowledge_base().adjectives) is sentence
