@@ -371,6 +371,12 @@ CASES = {
              "manifestazione.",
              Ev("HUN", None, "08"),
              Ev("HUN", "HUN", "17", source_sector="COP", target_sector="OPP")),
+        # a claim of responsibility names an act: both are coded, the claimant acting
+        case("Lo Stato islamico ha rivendicato la paternità dell'attacco contro la Siria.",
+             Ev("IMG", None, "01", cameo="015"), Ev("IMG", "SYR", "19")),
+        # an act noun's participle names its target ("imposte alla Russia")
+        case("Le sanzioni imposte alla Russia dall'Unione europea sono state prorogate.",
+             Ev("EUR", "RUS", "16")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -31,6 +31,8 @@ LIGHT_OBJECT_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "xcomp"}   # xcom
 # Slot sets are written in English roles: Graph.role() maps each language's prepositions to
 # them (grammar.yaml), so "nmod:of" stands for Italian "nmod:di" and French "nmod:de".
 OWNER_SLOTS = {"nmod:of", "poss", "nmod:poss", "nmod:from", "nmod:by"}
+CLAIM_CODE = "015"
+AIMED_SLOTS_OBL = {"obl:to", "obl:against", "obl:on", "obl:toward"}
 AIMED_SLOTS = {"nmod:to", "nmod:against", "nmod:with", "nmod:on", "nmod:toward"}
 DEONTIC = {"must", "dovere", "devono", "deve", "have to", "has to", "devoir", "deber"}
 DEMAND = "100"
@@ -649,6 +651,14 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
             frames.append(frame)
             if kind == "verb" and frame.sources and g.dep(n).lower() == "root":
                 subjects.extend(frame.sources)
+            if kind == "verb" and entry.code == CLAIM_CODE and frame.sources:
+                claimed = [c for c in consumed if g.tokens[c].pos in NOUN_POS]
+                claimed += [x for c in claimed for s_, x in g.slots(c)   # "responsibility
+                            if s_.startswith("nmod") and g.tokens[x].pos == "NOUN"]  # for the attack"
+                if _reduced_passive(g, n):
+                    claimed.append(g.head(n))         # "un attentato rivendicato da X"
+                frames.extend(_claimed_acts(g, list(dict.fromkeys(claimed)), frame, ctx, mod,
+                                            lang, dates, frames, lex))
 
     if not subjects:                      # "Lavrov landed in New Delhi. He met ..."
         for n, tok in enumerate(g.tokens):
@@ -671,6 +681,24 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
             continue                      # "police said", "officials say": nobody to code
         events.extend(_events(frame, g, index, article, pub, ctx))
     return CodingResult(events, subjects)
+
+
+def _claimed_acts(g: Graph, nouns: list[int], claim: Frame, ctx, mod, lang, dates, frames,
+                  lex) -> list[Frame]:
+    """The acts a claim of responsibility names (CAMEO 015 "rivendicare l'attacco", "claimed
+    the bombing"), coded as well, with the claimant as their source when they name none."""
+    out = []
+    for c in nouns:
+        entry = _entry(g, c, "noun", lex, set())
+        if entry is None or entry.code == CLAIM_CODE or any(f.n == c for f in frames):
+            continue
+        others = [f for f in frames if f is not claim]      # the claim verb is no light verb
+        frame = _noun_frame(g, c, entry, ctx, mod, lang, dates, others, set(), claim.sources)
+        if frame is not None:
+            frame.negated = frame.negated or claim.negated
+            frame.hypothetical = frame.hypothetical or claim.hypothetical
+            out.append(frame)
+    return out
 
 
 def _announces_event_noun(g: Graph, n: int, entry: Entry, lex, mod: Modality) -> bool:
@@ -856,7 +884,8 @@ def _as_object(slots, subj: list[int]) -> list[tuple[str, int]]:
     return [("obj", c) if c in subj else (s, c) for s, c in slots]
 
 
-def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame | None:
+def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
+                claimed_by: list[Actor] | None = None) -> Frame | None:
     how = [entry.describe()]
     slots = g.slots(n)
     source_heads: list[int] = []
@@ -926,6 +955,16 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                 if targets:
                     how.append(f"target: owner of '{g.tokens[c].text}'")
                     break
+    if not targets:                           # "le sanzioni imposte alla Russia"
+        mine = {a.country for a in sources}
+        for c in g.kids(n, "acl"):
+            if _reduced_passive(g, c):
+                targets = [a for a in _resolve_all(g, [x for s_, x in g.slots(c) if s_ == "iobj"
+                                                       or g.role(s_) in AIMED_SLOTS_OBL], ctx)
+                           if a.country not in mine]
+                if targets:
+                    how.append(f"target: aim of '{g.tokens[c].text}'")
+                    break
     if not targets and entry.code.startswith(FACING_ROOTS):
         targets, why = _across_border(g, h if light else n, ctx, {a.country for a in sources})
         if targets:
@@ -936,6 +975,9 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
             (_location(g, h, g.slots(h), ctx, used) if h is not None else None)
         sources = _unnamed_protesters(g, n, place, ctx, frames)
         how.extend(f"source: {a.how}" for a in sources)
+    if not sources and claimed_by:        # "Al-Shabaab ha rivendicato l'attacco"
+        sources = claimed_by
+        how.append("source: who claimed it")
     if not sources:
         return None
     clause = set(g.subtree(n))
