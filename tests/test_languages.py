@@ -76,6 +76,12 @@ FRENCH = {
              "russe Sergueï Lavrov.", Ev("CHN", "RUS", "04")),
         case("La Russie a expulsé dix diplomates allemands la semaine dernière.",
              Ev("RUS", "DEU", "16")),
+        # "des" tagged as an article still means "de" under a noun: whose withdrawal
+        case("L'Union africaine a exigé le départ immédiat des troupes éthiopiennes.",
+             Ev("IGO", "ETH", "10")),
+        # a claim on a participle ("revendiqué par"): the claimed act is coded too
+        case("Trois soldats ont été tués à Kidal dans une attaque revendiquée par le JNIM.",
+             Ev("IMG", None, "01", cameo="015"), Ev("IMG", None, "19")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

@@ -85,6 +85,8 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
     for c in g.children[n]:
         if g.dep(c) not in ("advcl", "parataxis", "conj", "acl:relcl", "relcl", "ccomp", "csubj"):
             scope.update(g.subtree(c, stop={"advcl", "parataxis", "conj", "acl:relcl", "relcl"}))
+    if kind == "verb" and _reduced_passive(g, n) and any(e.code == CLAIM_CODE for e in candidates):
+        scope.add(g.head(n))              # "un attentat revendiqué par l'État islamique"
     lemmas_in_scope = {g.lemma(m) for m in scope} | {g.tokens[m].text.lower() for m in scope}
     core: set[int] | None = None          # the object's words, computed when needed
 

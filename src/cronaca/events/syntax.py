@@ -157,8 +157,16 @@ class Graph:
             fixed = self.kids(c, "fixed")
             if fixed:
                 return " ".join(self.tokens[m].text.lower() for m in [c, *fixed]).replace("' ", "'")
+            word = self.tokens[c].text.lower()
+            if word in self.grammar.contractions:    # "des" lemmatised as the article "un"
+                return self.grammar.contractions[word]
             words = self.lemma(c).split()
             return self.grammar.contractions.get(words[0], words[0]) if words else None
+        if self.dep(n) == "nmod":          # "le retrait des troupes": "des" tagged as an article
+            for c in self.kids(n, "det"):
+                word = self.tokens[c].text.lower()
+                if word in self.grammar.contractions:
+                    return self.grammar.contractions[word]
         return None
 
     def role(self, slot: str) -> str:
