@@ -104,6 +104,11 @@ SPANISH = {
              Ev("VEN", "VEN", "17", source_sector="COP")),
         case("El Ejército colombiano se enfrentó con el ELN en el Catatumbo.",
              Ev("COL", "COL", "19")),
+        # a place across a border is not where the act falls
+        case("El presidente Gustavo Petro decretó el estado de emergencia en el Cauca, en la "
+             "frontera con Ecuador.", Ev("COL", "COL", "17", cameo="1724")),
+        case("El candidato opositor habló durante un mitin en Medellín ante miles de seguidores.",
+             no_event=True),                      # a campaign rally is no protest
         case("El canciller venezolano acusó a Estados Unidos de injerencia. Además, pidió a la "
              "ONU una reunión urgente.",                                        # dropped subject
              Ev("VEN", "USA", "11"), Ev("VEN", "UNO", "02", sentence=1)),

@@ -197,6 +197,8 @@ def _named(g: Graph, span: list[int], ctx: Context):
                 place = None              # a capital is a place even where the NER missed it
             if place is not None and _hyphenated(g, run):
                 place = None              # "Hermitage" in "Tain-l'Hermitage" is no US town
+            if place is not None and not place.capital and _inside_longer_name(g, run, ctx):
+                place = None              # "Universidad" in "Universidad Centroamericana"
             if place is not None and place.kind == "city":
                 return ("capital" if place.capital else "city"), place.country, \
                     " ".join(words), place

@@ -1203,6 +1203,9 @@ def _place_inside(g: Graph, positions, ctx: Context) -> Place | None:
     """The first state-bound place named inside a phrase ("la banlieue sud de Beyrouth", "des
     civils à Axoum, dans le nord de l'Éthiopie")."""
     for p in sorted(positions):
+        h = g.head(p)
+        if h is not None and g.lemma(h) in g.grammar.border_nouns:
+            continue                      # "en la frontera con Venezuela": not in Venezuela
         if g.tokens[p].pos == "PROPN":
             place = place_of(g, p, ctx)
             if place is not None and place.country in ctx.kb.countries:
