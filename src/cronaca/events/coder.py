@@ -1077,6 +1077,8 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
         source, target = _situated(source, where), _situated(target, where)
         if not code.startswith(UNPLACED_TARGET_ROOTS):
             target = _domestic(g, target, source, ctx)
+        if target is None:
+            target = _protesters_acted_on(g, frame, source, place, ctx)
         if target is None and code.startswith(FORCE_ROOTS):
             target = _unnamed_victims(g, frame, source, place, ctx)
         source, target = _in_article(source, target, ctx), _in_article(target, source, ctx)
@@ -1192,6 +1194,27 @@ def _unnamed_protesters(g: Graph, n: int, place: Location | None, ctx: Context,
     return [Actor(text, start, end, None, country, "OPP", None,
                   f"protesters of {country}, unnamed" +
                   (f", where it happens ('{where.text}')" if where is not None else ""))]
+
+
+def _protesters_acted_on(g: Graph, frame: Frame, source: Actor, place: Location | None,
+                         ctx: Context) -> Actor | None:
+    """A protest as the object ("Carabineros dispersó una marcha estudiantil", "la polizia ha
+    sgomberato il presidio"): the act falls on its protesters."""
+    lex = lexicon(ctx.lang)
+    for slot, c in g.slots(frame.n):
+        if slot in ("obj", "nsubj:pass") and g.tokens[c].pos == "NOUN" and any(
+                e.code.startswith(PROTEST_ROOT) for e in lex.candidates(g.lemma(c), "noun")):
+            if place is None and source.country in ctx.kb.countries:
+                country = source.country
+            else:
+                found = _unnamed_protesters(g, c, place, ctx)
+                country = found[0].country if found else None
+            if country is None:
+                return None
+            text, start, end = _phrase_or_trigger(g, [c], c)
+            return Actor(text, start, end, None, country, "OPP", None,
+                         f"protesters of {country} (the protest acted on)")
+    return None
 
 
 def _sentence_place(g: Graph, ctx: Context) -> Place | None:
