@@ -197,7 +197,8 @@ def _named(g: Graph, span: list[int], ctx: Context):
                 place = None              # a capital is a place even where the NER missed it
             if place is not None and _hyphenated(g, run):
                 place = None              # "Hermitage" in "Tain-l'Hermitage" is no US town
-            if place is not None and not place.capital and _inside_longer_name(g, run, ctx):
+            if place is not None and not place.capital and \
+                    _inside_longer_name(g, run, ctx, PLACE_LABELS):
                 place = None              # "Universidad" in "Universidad Centroamericana"
             if place is not None and place.kind == "city":
                 return ("capital" if place.capital else "city"), place.country, \
@@ -350,11 +351,14 @@ def _hyphenated(g: Graph, run: list[int]) -> bool:
     return False
 
 
-def _inside_longer_name(g: Graph, run: list[int], ctx: Context) -> bool:
-    """Part of a longer name the NER found ("Rosso" in "Mar Rosso" is no town)."""
+def _inside_longer_name(g: Graph, run: list[int], ctx: Context,
+                        except_labels: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Part of a longer name the NER found ("Rosso" in "Mar Rosso" is no town), unless that
+    name has one of ``except_labels``."""
     first, last = g.tokens[run[0]], g.tokens[run[-1]]
     return any(e.start <= first.start and last.end <= e.end and
-               (e.start, e.end) != (first.start, last.end) for e in ctx.entities)
+               (e.start, e.end) != (first.start, last.end) and e.label not in except_labels
+               for e in ctx.entities)
 
 
 def _title(g: Graph, n: int, span: list[int], ctx: Context) -> tuple[str | None, str]:
