@@ -377,6 +377,9 @@ CASES = {
         # a protest acted on: the act falls on its protesters
         case("La polizia turca ha disperso con i lacrimogeni la manifestazione di Istanbul.",
              Ev("TUR", "TUR", "17", source_sector="COP", target_sector="OPP")),
+        # a participle ties the object to its target ("le navi legate a Israele")
+        case("Gli Houthi hanno minacciato di colpire le navi mercantili legate agli Stati Uniti.",
+             Ev("YEM", "USA", "13")),
         # an act noun's participle names its target ("imposte alla Russia")
         case("Le sanzioni imposte alla Russia dall'Unione europea sono state prorogate.",
              Ev("EUR", "RUS", "16")),

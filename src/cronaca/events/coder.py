@@ -542,7 +542,20 @@ def _aimed(g: Graph, n: int, ctx: Context, taken: set[int], mine: set,
 def _owner(g: Graph, n: int, ctx: Context, taken: set[int]) -> list[Actor]:
     """Whose thing ``n`` is: "l'iniziativa della Cina", "il piano cinese", "China's plan"."""
     owner = [x for s, x in g.slots(n) if g.role(s) in OWNER_SLOTS and x not in taken]
-    return _resolve_all(g, owner, ctx) or _adjective_actor(g, n, ctx) or _author(g, n, ctx, taken)
+    return _resolve_all(g, owner, ctx) or _adjective_actor(g, n, ctx) or \
+        _author(g, n, ctx, taken) or _participle_aim(g, n, ctx)
+
+
+def _participle_aim(g: Graph, n: int, ctx: Context) -> list[Actor]:
+    """Whom a participle on ``n`` ties it to: "le sanzioni imposte alla Russia", "le navi
+    legate a Israele", "aid destined for Gaza"."""
+    for c in g.kids(n, "acl"):
+        if _reduced_passive(g, c):
+            found = _resolve_all(g, [x for s_, x in g.slots(c) if s_ == "iobj" or
+                                     g.role(s_) in AIMED_SLOTS_OBL], ctx)
+            if found:
+                return found
+    return []
 
 
 def _author(g: Graph, n: int, ctx: Context, taken: set[int]) -> list[Actor]:
@@ -959,14 +972,9 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
                     break
     if not targets:                           # "le sanzioni imposte alla Russia"
         mine = {a.country for a in sources}
-        for c in g.kids(n, "acl"):
-            if _reduced_passive(g, c):
-                targets = [a for a in _resolve_all(g, [x for s_, x in g.slots(c) if s_ == "iobj"
-                                                       or g.role(s_) in AIMED_SLOTS_OBL], ctx)
-                           if a.country not in mine]
-                if targets:
-                    how.append(f"target: aim of '{g.tokens[c].text}'")
-                    break
+        targets = [a for a in _participle_aim(g, n, ctx) if a.country not in mine]
+        if targets:
+            how.append("target: aim of its participle")
     if not targets and entry.code.startswith(FACING_ROOTS):
         targets, why = _across_border(g, h if light else n, ctx, {a.country for a in sources})
         if targets:
