@@ -352,6 +352,9 @@ CASES = {
              Ev("UNO", "RUS", "11")),
         case("Serbia rejected the plan for Kosovo put forward by the European Union.",
              Ev("SRB", "EUR", "12")),
+        # a show of force around a state faces it
+        case("China launched large-scale military drills around Taiwan on Monday.",
+             Ev("CHN", "TWN", "15")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -374,6 +374,8 @@ CASES = {
         # a claim of responsibility names an act: both are coded, the claimant acting
         case("Lo Stato islamico ha rivendicato la paternità dell'attacco contro la Siria.",
              Ev("IMG", None, "01", cameo="015"), Ev("IMG", "SYR", "19")),
+        case("La Cina ha avviato esercitazioni militari attorno a Taiwan.",   # a show of force
+             Ev("CHN", "TWN", "15")),                                           # faces the state
         # a protest acted on: the act falls on its protesters
         case("La polizia turca ha disperso con i lacrimogeni la manifestazione di Istanbul.",
              Ev("TUR", "TUR", "17", source_sector="COP", target_sector="OPP")),

@@ -82,6 +82,8 @@ FRENCH = {
         # a claim on a participle ("revendiqué par"): the claimed act is coded too
         case("Trois soldats ont été tués à Kidal dans une attaque revendiquée par le JNIM.",
              Ev("IMG", None, "01", cameo="015"), Ev("IMG", None, "19")),
+        case("La Chine a lancé des manœuvres militaires autour de Taïwan.",
+             Ev("CHN", "TWN", "15")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

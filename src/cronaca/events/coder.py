@@ -519,6 +519,16 @@ def _across_border(g: Graph, n: int, ctx: Context, mine: set) -> tuple[list[Acto
             if found:
                 return found, f"the state across '{g.tokens[c].text}'"
             break
+    for c in sorted(clause):              # "esercitazioni attorno a Taiwan", "drills around X"
+        h = g.head(c)
+        prep = g.preposition(c) or (g.lemma(h) if g.dep(c) == "pobj" and h is not None else None)
+        words = [g.tokens[m].text.lower() for m in range(max(0, c - 3), c)
+                 if g.tokens[m].pos != "DET"][-2:]        # "autour de": an adverb and "de"
+        written = " ".join(words[:-1] + [g.grammar.contractions.get(w, w) for w in words[-1:]])
+        if prep and "obl:around" in (g.role(f"obl:{prep}"), g.role(f"obl:{written}")):
+            found = [a for a in _resolve_all(g, [c], ctx) if a.country not in mine]
+            if found:
+                return found, f"the state around which it happens ('{g.tokens[c].text}')"
     return [], ""
 
 
