@@ -355,6 +355,9 @@ CASES = {
         # a show of force around a state faces it
         case("China launched large-scale military drills around Taiwan on Monday.",
              Ev("CHN", "TWN", "15")),
+        # what is condemned is its author's act
+        case("Tokyo condemned the Chinese coast guard's entry into Japanese waters.",
+             Ev("JPN", "CHN", "11")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -32,6 +32,7 @@ LIGHT_OBJECT_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "xcomp"}   # xcom
 # them (grammar.yaml), so "nmod:of" stands for Italian "nmod:di" and French "nmod:de".
 OWNER_SLOTS = {"nmod:of", "poss", "nmod:poss", "nmod:from", "nmod:by"}
 CLAIM_CODE = "015"
+DISAPPROVAL_ROOTS = ("11", "12")   # what is condemned or rejected is its author's act
 AIMED_SLOTS_OBL = {"obl:to", "obl:against", "obl:on", "obl:toward"}
 AIMED_SLOTS = {"nmod:to", "nmod:against", "nmod:with", "nmod:on", "nmod:toward"}
 DEONTIC = {"must", "dovere", "devono", "deve", "have to", "has to", "devoir", "deber"}
@@ -476,12 +477,14 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
     mine = {a.country for a in sources}
     for slot, c in g.slots(n):
         if slot == "obj" and c not in taken:
+            owners = [a for a in _owner(g, c, ctx, taken) if a.country not in mine]
+            if owners and entry.code.startswith(DISAPPROVAL_ROOTS):
+                return owners, f"owner of '{g.tokens[c].text}'"   # "condemned X's visit to Y"
             found = _aimed(g, c, ctx, taken, mine)
             if found:
                 return found, f"aim of '{g.tokens[c].text}'"
-            found = [a for a in _owner(g, c, ctx, taken) if a.country not in mine]
-            if found:
-                return found, f"owner of '{g.tokens[c].text}'"
+            if owners:
+                return owners, f"owner of '{g.tokens[c].text}'"
     if entry.code.startswith(NON_FACTIVE_ROOTS + ("06", "08")):   # "demanded that the US
         # cancel its plans", "allowed Russia to deploy"
         for x in g.kids(n, "ccomp"):
@@ -554,6 +557,24 @@ def _owner(g: Graph, n: int, ctx: Context, taken: set[int]) -> list[Actor]:
     owner = [x for s, x in g.slots(n) if g.role(s) in OWNER_SLOTS and x not in taken]
     return _resolve_all(g, owner, ctx) or _adjective_actor(g, n, ctx) or \
         _author(g, n, ctx, taken) or _participle_aim(g, n, ctx)
+
+
+def _struck(g: Graph, n: int, ctx: Context, mine: set) -> list[Actor]:
+    """What an act of force named as a noun struck, through the verb it is the agent or the
+    subject of: "Kyiv was hit by a Russian missile attack", "l'attacco ha colpito Odessa"."""
+    h, d = g.head(n), g.dep(n)
+    if h is not None and d == "pobj" and g.dep(h) == "agent":     # English "by" + noun
+        n, h, d = h, g.head(h), "agent"
+    if h is None or g.tokens[h].pos not in VERB_POS:
+        return []
+    if d in ("agent", "obl:agent") or (d.startswith("obl") and g.preposition(n) and
+                                        g.role(f"obl:{g.preposition(n)}") == "obl:by"):
+        heads = [c for s_, c in g.slots(h) if s_ in ("nsubj:pass", "nsubj")]
+    elif d == "nsubj":
+        heads = [c for s_, c in g.slots(h) if s_ == "obj"]
+    else:
+        return []
+    return [a for a in _resolve_all(g, heads, ctx) if a.country not in mine]
 
 
 def _participle_aim(g: Graph, n: int, ctx: Context) -> list[Actor]:
@@ -985,6 +1006,10 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         targets = [a for a in _participle_aim(g, n, ctx) if a.country not in mine]
         if targets:
             how.append("target: aim of its participle")
+    if not targets and entry.code.startswith(FORCE_ROOTS):
+        targets = _struck(g, n, ctx, {a.country for a in sources})
+        if targets:
+            how.append("target: what the act struck")
     if not targets and entry.code.startswith(FACING_ROOTS):
         targets, why = _across_border(g, h if light else n, ctx, {a.country for a in sources})
         if targets:
