@@ -32,6 +32,7 @@ LIGHT_OBJECT_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "xcomp"}   # xcom
 # them (grammar.yaml), so "nmod:of" stands for Italian "nmod:di" and French "nmod:de".
 OWNER_SLOTS = {"nmod:of", "poss", "nmod:poss", "nmod:from", "nmod:by"}
 CLAIM_CODE = "015"
+ARTICLE_STATE = "the article's state"
 DISAPPROVAL_ROOTS = ("11", "12")   # what is condemned or rejected is its author's act
 AIMED_SLOTS_OBL = {"obl:to", "obl:against", "obl:on", "obl:toward"}
 AIMED_SLOTS = {"nmod:to", "nmod:against", "nmod:with", "nmod:on", "nmod:toward"}
@@ -378,7 +379,8 @@ def _reduced_passive(g: Graph, n: int) -> bool:
     h = g.head(n)
     return h is not None and g.dep(n) == "acl" and g.morph(n, "VerbForm") == "Part" and \
         g.morph(n, "Tense") in ("Past", None) and g.lemma(n) not in g.never_passive and \
-        g.tokens[h].pos in NOUN_POS
+        g.tokens[h].pos in NOUN_POS and not any(    # "X, ..., has called": a clause of its own
+            g.dep(c) in ("nsubj", "aux", "aux:tense", "expl") for c in g.children[n])
 
 
 def _verb_first(g: Graph, n: int) -> bool:
@@ -1128,6 +1130,9 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
         confidence = frame.entry.confidence
         confidence *= 1.0 if source.country else 0.8
         confidence *= 1.0 if target is None or target.country else 0.85
+        for actor in (source, target):    # a state guessed from the article, not from the text
+            if actor is not None and ARTICLE_STATE in (actor.how or ""):
+                confidence *= 0.85
         if any(h.startswith("source: dropped") for h in frame.how):
             confidence *= 0.9
         digest = hashlib.sha1(f"{article.id}|{tok.start}|{code}|{source.start}|"
@@ -1312,8 +1317,7 @@ def _in_article(actor: Actor | None, other: Actor | None, ctx: Context) -> Actor
     state = next((c for c in ctx.prior if c != theirs), None)
     if state is None:
         return actor
-    return dataclasses.replace(actor, country=state,
-                               how=f"{actor.how}; the article's state ({state})")
+    return dataclasses.replace(actor, country=state, how=f"{actor.how}; {ARTICLE_STATE} ({state})")
 
 
 def code_article(article: Article) -> Article:
