@@ -358,6 +358,9 @@ CASES = {
         # what is condemned is its author's act
         case("Tokyo condemned the Chinese coast guard's entry into Japanese waters.",
              Ev("JPN", "CHN", "11")),
+        # an arrest that names no one making it: the police of where it happens
+        case("Two French journalists were arrested in Tehran on Monday.",
+             Ev("IRN", "FRA", "17", source_sector="COP", target_sector="MED")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

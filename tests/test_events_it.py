@@ -385,6 +385,9 @@ CASES = {
         # a region is a place: arriving there visits its state
         case("Il premier giapponese è arrivato in Sicilia per una visita di due giorni.",
              Ev("JPN", "ITA", "04", cameo="042")),
+        # an arrest that names no one making it: the police of where it happens
+        case("Due giornalisti francesi sono stati arrestati a Teheran.",
+             Ev("IRN", "FRA", "17", source_sector="COP")),
         # an act noun's participle names its target ("imposte alla Russia")
         case("Le sanzioni imposte alla Russia dall'Unione europea sono state prorogate.",
              Ev("EUR", "RUS", "16")),

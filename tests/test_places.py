@@ -71,5 +71,6 @@ def test_regions_file_schema():
 def test_a_region_is_a_place_not_an_actor():
     assert _ctx().place("Puglia").kind == "region"
     assert _ctx().place("Cisjordania").country == "PSE"
-    assert _ctx(["ITA"]).place("Marche").kind == "region"       # not Marche-en-Famenne
-    assert _ctx().place("Kursk").kind == "city"                 # a city of the name comes first
+    assert _ctx().place("Marche").kind == "region"              # not Marche-en-Famenne
+    assert _ctx().place("Bali").country == "IDN"                # not Bari (alternate name "Bali")
+    assert _ctx().place("Kursk").kind == "city"                 # no region of that name here

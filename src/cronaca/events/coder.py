@@ -32,6 +32,7 @@ LIGHT_OBJECT_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "xcomp"}   # xcom
 # them (grammar.yaml), so "nmod:of" stands for Italian "nmod:di" and French "nmod:de".
 OWNER_SLOTS = {"nmod:of", "poss", "nmod:poss", "nmod:from", "nmod:by"}
 CLAIM_CODE = "015"
+ARREST_CODE = "173"
 ARTICLE_STATE = "the article's state"
 DISAPPROVAL_ROOTS = ("11", "12")   # what is condemned or rejected is its author's act
 AIMED_SLOTS_OBL = {"obl:to", "obl:against", "obl:on", "obl:toward"}
@@ -1074,6 +1075,9 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     if not frame.sources and code.startswith(PROTEST_ROOT):
         frame.sources = _unnamed_protesters(g, frame.n, frame.location, ctx)
         frame.how.extend(f"source: {a.how}" for a in frame.sources)
+    if not frame.sources and code.startswith(ARREST_CODE) and frame.targets:
+        frame.sources = _unnamed_police(g, frame, ctx)
+        frame.how.extend(f"source: {a.how}" for a in frame.sources)
     hypothetical = frame.hypothetical
     if frame.intent:
         mapped = intent_code(code)
@@ -1242,6 +1246,18 @@ def _unnamed_protesters(g: Graph, n: int, place: Location | None, ctx: Context,
     return [Actor(text, start, end, None, country, "OPP", None,
                   f"protesters of {country}, unnamed" +
                   (f", where it happens ('{where.text}')" if where is not None else ""))]
+
+
+def _unnamed_police(g: Graph, frame: Frame, ctx: Context) -> list[Actor]:
+    """An arrest that names no one making it ("two Australians arrested in Bali", "Navalny è
+    stato arrestato") is made by the police of where it happens, else of the arrested's state."""
+    where = frame.location or _sentence_place(g, ctx)
+    country = where.country if where is not None and where.country else frame.targets[0].country
+    if country not in ctx.kb.countries:
+        return []
+    tok = g.tokens[frame.n]
+    return [Actor(tok.text, tok.start, tok.end, None, country, "COP", f"country:{country}",
+                  f"police of {country}, unnamed (an arrest names no one making it)")]
 
 
 def _protesters_acted_on(g: Graph, frame: Frame, source: Actor, place: Location | None,

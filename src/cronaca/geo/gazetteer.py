@@ -9,6 +9,7 @@ and "Beijing" all resolve to the same city in China; "Ucraina" to Ukraine.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import pickle
@@ -128,9 +129,9 @@ def _build() -> Gazetteer:
         for name in region["names"]:
             add(name, pid)
 
-    def rank(pid: str):                   # a region only where no state or city has the name
+    def rank(pid: str):                   # states, capitals, regions, then other cities
         p = places[pid]
-        return (p.kind != "country", not p.capital, p.kind == "region", -p.population)
+        return (p.kind != "country", not p.capital, p.kind != "region", -p.population)
 
     index = {name: sorted(ids, key=rank) for name, ids in names.items()}
     return Gazetteer(places, index)
@@ -147,7 +148,8 @@ def regions() -> list[dict]:
 @cache
 def gazetteer() -> Gazetteer:
     """The gazetteer, from the disk cache or built (a few seconds) and cached."""
-    path = cache_dir() / f"gazetteer-v{CACHE_VERSION}.pickle"
+    regions_digest = hashlib.sha1(REGIONS_FILE.read_bytes()).hexdigest()[:10]
+    path = cache_dir() / f"gazetteer-v{CACHE_VERSION}-{regions_digest}.pickle"
     try:
         with path.open("rb") as fh:
             return pickle.load(fh)
