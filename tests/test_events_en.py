@@ -361,6 +361,9 @@ CASES = {
         # an arrest that names no one making it: the police of where it happens
         case("Two French journalists were arrested in Tehran on Monday.",
              Ev("IRN", "FRA", "17", source_sector="COP", target_sector="MED")),
+        # leaving an agreement reduces relations; it is no military withdrawal
+        case("The United States withdrew from the Paris climate agreement.",
+             Ev("USA", None, "16", cameo="160")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -388,6 +388,9 @@ CASES = {
         # an arrest that names no one making it: the police of where it happens
         case("Due giornalisti francesi sono stati arrestati a Teheran.",
              Ev("IRN", "FRA", "17", source_sector="COP")),
+        # leaving an agreement reduces relations; it is no military withdrawal
+        case("Gli Stati Uniti si sono ritirati dall'accordo di Parigi sul clima.",
+             Ev("USA", None, "16", cameo="160")),
         # an act noun's participle names its target ("imposte alla Russia")
         case("Le sanzioni imposte alla Russia dall'Unione europea sono state prorogate.",
              Ev("EUR", "RUS", "16")),

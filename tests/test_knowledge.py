@@ -625,7 +625,7 @@ GRAMMAR_LISTS = ("relative_pronouns", "perfect_auxiliaries", "correlative_negati
                  "future_auxiliaries", "conditional_auxiliaries", "location_prepositions",
                  "quantity_nouns", "passive_auxiliaries", "lemma_clitics", "border_nouns")
 ROLE_WORDS = {"of", "by", "to", "with", "against", "toward", "between", "on", "in", "from",
-              "into", "over", "about"}
+              "into", "over", "about", "around"}
 
 
 @pytest.mark.parametrize("code", langs_with("grammar.yaml"))
