@@ -33,9 +33,7 @@ LIGHT_OBJECT_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "xcomp"}   # xcom
 OWNER_SLOTS = {"nmod:of", "poss", "nmod:poss", "nmod:from", "nmod:by"}
 CLAIM_CODE = "015"
 ARREST_CODE = "173"
-ARTICLE_STATE = "the article's state"
 DISAPPROVAL_ROOTS = ("11", "12")   # what is condemned or rejected is its author's act
-AIMED_SLOTS_OBL = {"obl:to", "obl:against", "obl:on", "obl:toward"}
 AIMED_SLOTS = {"nmod:to", "nmod:against", "nmod:with", "nmod:on", "nmod:toward"}
 DEONTIC = {"must", "dovere", "devono", "deve", "have to", "has to", "devoir", "deber"}
 DEMAND = "100"
@@ -586,7 +584,7 @@ def _participle_aim(g: Graph, n: int, ctx: Context) -> list[Actor]:
     for c in g.kids(n, "acl"):
         if _reduced_passive(g, c):
             found = _resolve_all(g, [x for s_, x in g.slots(c) if s_ == "iobj" or
-                                     g.role(s_) in AIMED_SLOTS_OBL], ctx)
+                                     g.role(s_.replace("obl:", "nmod:")) in AIMED_SLOTS], ctx)
             if found:
                 return found
     return []
@@ -728,7 +726,7 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
             continue                      # a statement only when nothing more specific is said
         if is_report and not any(a.country or a.kb_id for a in frame.sources):
             continue                      # "police said", "officials say": nobody to code
-        events.extend(_events(frame, g, index, article, pub, ctx))
+        events.extend(_events(frame, g, index, article, pub, ctx, lex))
     return CodingResult(events, subjects)
 
 
@@ -791,7 +789,7 @@ def _obligations_as_demands(g: Graph, frames: list[Frame], mod: Modality,
 def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame | None:
     how = [entry.describe()]
     reduced = _reduced_passive(g, n) and not entry.passive_like
-    passive = (g.passive(n) or reduced) and not entry.passive_like
+    passive = g.passive(n) and not entry.passive_like or reduced
     slots = g.slots(n)
     subj = _subject(g, n, passive)
     if entry.passive_like:
@@ -881,8 +879,7 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         targets, slot = _across_border(g, n, ctx, {a.country for a in sources})
     if targets:
         how.append(f"target: {slot}")
-    used_nodes = {c for _, c in slots if any(a.start <= g.tokens[c].start < a.end
-                                              for a in targets + sources)}
+    used_nodes = _inside(g, [c for _, c in slots], targets + sources)
     location = None
     if place is not None:
         location = Location(place.text, place.name, place.country, place.lat, place.lon,
@@ -926,6 +923,11 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     tense = "future" if intent else "past"
     return Frame(n, entry, sources, targets, location, negated, hypothetical, intent,
                  _date(g, n, dates[tense], _clause(g, n)), speaker, reporter, how)
+
+
+def _inside(g: Graph, nodes, actors: list[Actor]) -> set[int]:
+    """The nodes whose word lies in one of the actors' phrases."""
+    return {c for c in nodes if any(a.start <= g.tokens[c].start < a.end for a in actors)}
 
 
 def _as_object(slots, subj: list[int]) -> list[tuple[str, int]]:
@@ -1035,8 +1037,7 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         not any(f.n == h for f in frames)     # "l'incontro ... si è svolto ieri a Roma"
     if date is None and governed:
         date = _date(g, h, mentions, _clause(g, h))
-    acting = {c for c in target_heads       # "raid su Kharkiv": a city aimed at is the place
-              if any(a.start <= g.tokens[c].start < a.end for a in targets)}
+    acting = _inside(g, target_heads, targets)   # "raid su Kharkiv": a city aimed at is the place
     location = _location(g, n, slots, ctx, acting)
     if location is None and governed:
         location = _location(g, h, g.slots(h), ctx, acting)
@@ -1069,7 +1070,7 @@ def _titled(actors: list[Actor]) -> list[Actor]:
 
 
 def _events(frame: Frame, g: Graph, index: int, article: Article,
-            pub: dt.date | None, ctx: Context) -> list[Event]:
+            pub: dt.date | None, ctx: Context, lex) -> list[Event]:
     code = frame.entry.code
     frame.sources, frame.targets = _titled(frame.sources), _titled(frame.targets)
     if not frame.sources and code.startswith(PROTEST_ROOT):
@@ -1122,21 +1123,21 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     unplaced = any(a is not None and not a.country and a.sector not in (None, "GOV")
                    for pair in pairs for a in pair)
     where = place or (_sentence_place(g, ctx) if unplaced else None)
+    protest = _protest_acted_on(g, frame, lex)
     for source, target, code, info in coded:
         source, target = _situated(source, where), _situated(target, where)
         if not code.startswith(UNPLACED_TARGET_ROOTS):
             target = _domestic(g, target, source, ctx)
-        if target is None:
-            target = _protesters_acted_on(g, frame, source, place, ctx)
+        if target is None and protest is not None:
+            target = _protesters_of(g, protest, source, place, ctx)
         if target is None and code.startswith(FORCE_ROOTS):
             target = _unnamed_victims(g, frame, source, place, ctx)
-        source, target = _in_article(source, target, ctx), _in_article(target, source, ctx)
-        confidence = frame.entry.confidence
+        placed = _in_article(source, target, ctx), _in_article(target, source, ctx)
+        guessed = sum(a is not b for a, b in zip((source, target), placed))   # a state from
+        source, target = placed                                  # the article, not the text
+        confidence = frame.entry.confidence * 0.85 ** guessed
         confidence *= 1.0 if source.country else 0.8
         confidence *= 1.0 if target is None or target.country else 0.85
-        for actor in (source, target):    # a state guessed from the article, not from the text
-            if actor is not None and ARTICLE_STATE in (actor.how or ""):
-                confidence *= 0.85
         if any(h.startswith("source: dropped") for h in frame.how):
             confidence *= 0.9
         digest = hashlib.sha1(f"{article.id}|{tok.start}|{code}|{source.start}|"
@@ -1260,25 +1261,28 @@ def _unnamed_police(g: Graph, frame: Frame, ctx: Context) -> list[Actor]:
                   f"police of {country}, unnamed (an arrest names no one making it)")]
 
 
-def _protesters_acted_on(g: Graph, frame: Frame, source: Actor, place: Location | None,
-                         ctx: Context) -> Actor | None:
+def _protest_acted_on(g: Graph, frame: Frame, lex) -> int | None:
     """A protest as the object ("Carabineros dispersó una marcha estudiantil", "la polizia ha
-    sgomberato il presidio"): the act falls on its protesters."""
-    lex = lexicon(ctx.lang)
-    for slot, c in g.slots(frame.n):
-        if slot in ("obj", "nsubj:pass") and g.tokens[c].pos == "NOUN" and any(
-                e.code.startswith(PROTEST_ROOT) for e in lex.candidates(g.lemma(c), "noun")):
-            if place is None and source.country in ctx.kb.countries:
-                country = source.country
-            else:
-                found = _unnamed_protesters(g, c, place, ctx)
-                country = found[0].country if found else None
-            if country is None:
-                return None
-            text, start, end = _phrase_or_trigger(g, [c], c)
-            return Actor(text, start, end, None, country, "OPP", None,
-                         f"protesters of {country} (the protest acted on)")
-    return None
+    sgomberato il presidio"): the protest noun, on whose protesters the act falls."""
+    return next((c for slot, c in g.slots(frame.n)
+                 if slot in ("obj", "nsubj:pass") and g.tokens[c].pos == "NOUN" and any(
+                     e.code.startswith(PROTEST_ROOT) for e in lex.candidates(g.lemma(c), "noun"))),
+                None)
+
+
+def _protesters_of(g: Graph, c: int, source: Actor, place: Location | None,
+                   ctx: Context) -> Actor | None:
+    """The protesters (OPP) of the protest ``c``: of the source's state, or of where it is."""
+    if place is None and source.country in ctx.kb.countries:
+        country = source.country
+    else:
+        found = _unnamed_protesters(g, c, place, ctx)
+        country = found[0].country if found else None
+    if country is None:
+        return None
+    text, start, end = _phrase_or_trigger(g, [c], c)
+    return Actor(text, start, end, None, country, "OPP", None,
+                 f"protesters of {country} (the protest acted on)")
 
 
 def _sentence_place(g: Graph, ctx: Context) -> Place | None:
@@ -1333,7 +1337,7 @@ def _in_article(actor: Actor | None, other: Actor | None, ctx: Context) -> Actor
     state = next((c for c in ctx.prior if c != theirs), None)
     if state is None:
         return actor
-    return dataclasses.replace(actor, country=state, how=f"{actor.how}; {ARTICLE_STATE} ({state})")
+    return dataclasses.replace(actor, country=state, how=f"{actor.how}; the article's state ({state})")
 
 
 def code_article(article: Article) -> Article:

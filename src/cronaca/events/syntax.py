@@ -9,7 +9,7 @@ introduced by 'con'/'with'"), and this module answers them in one vocabulary of 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from cronaca.lang import has_resource, resource
@@ -291,7 +291,7 @@ def repair_adjectives(sentence: Sentence, adjectives) -> Sentence:
             if not verbs:
                 continue
             new_head, new_dep = verbs[0].i, "ROOT"
-            fixed[new_head] = _replace(fixed[new_head], head=new_head, dep="ROOT")
+            fixed[new_head] = replace(fixed[new_head], head=new_head, dep="ROOT")
         else:
             new_head, new_dep = d.head, d.dep
         phrase = prev.i
@@ -303,20 +303,14 @@ def repair_adjectives(sentence: Sentence, adjectives) -> Sentence:
             if t.i == new_head:
                 continue
             if t.i == phrase and not root and dep in NOMINAL_DEPS:
-                fixed[t.i] = _replace(t, head=new_head, dep=new_dep)
+                fixed[t.i] = replace(t, head=new_head, dep=new_dep)
             elif t.i != (nxt.i if nxt else None):
-                fixed[t.i] = _replace(t, head=new_head)
+                fixed[t.i] = replace(t, head=new_head)
         if nxt is not None and nxt.pos == "PROPN" and fixed[nxt.i].head != phrase:
-            fixed[nxt.i] = _replace(fixed[nxt.i], head=phrase, dep="nmod")   # the name
-        fixed[d.i] = _replace(d, head=prev.i, dep="amod", pos="ADJ", lemma=d.text.lower())
+            fixed[nxt.i] = replace(fixed[nxt.i], head=phrase, dep="nmod")   # the name
+        fixed[d.i] = replace(d, head=prev.i, dep="amod", pos="ADJ", lemma=d.text.lower())
         changed = True
     if not changed:
         return sentence
     return Sentence(sentence.index, sentence.text, sentence.start, sentence.end,
                     [fixed[t.i] for t in toks], sentence.entities)
-
-
-def _replace(token: Token, **changes) -> Token:
-    from dataclasses import replace
-
-    return replace(token, **changes)
