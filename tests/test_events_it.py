@@ -394,6 +394,18 @@ CASES = {
         # an act noun's participle names its target ("imposte alla Russia")
         case("Le sanzioni imposte alla Russia dall'Unione europea sono state prorogate.",
              Ev("EUR", "RUS", "16")),
+        # a name the parser hangs off the verb (parataxis) with an apposition is its subject
+        case("Ursula von der Leyen, presidente della Commissione europea, si è recata in "
+             "Israele.",
+             Ev("EUR", "ISR", "04", cameo="042"), date="2023-10-13"),
+        # the head of an organisation acts for it while in office (NATO, not the Netherlands)
+        case("Mark Rutte ha visitato la base di Sigonella e ha incontrato il ministro della "
+             "Difesa Guido Crosetto.",
+             Ev("IGO", "ITA", "04"), date="2025-01-13"),
+        # a state's raid with no named target strikes the other state the article is about
+        case("Hamas ha minacciato di abbandonare i negoziati dopo il raid israeliano su "
+             "al-Mawasi.",
+             Ev("ISR", "PSE", "19")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cronaca.actors.kb import knowledge_base
-from cronaca.events.syntax import Graph, repair_adjectives
+from cronaca.events.syntax import Graph, repair_adjectives, repair_subjects
 from cronaca.model import Document
 from cronaca.pipeline import Pipeline
 
@@ -66,3 +66,18 @@ def test_a_good_parse_is_left_alone(parse):
     if _tree(sentence)["francese"][:2] != ("ADJ", "amod"):
         pytest.skip("the parser misread this sentence too")
     assert repair_adjectives(sentence, knowledge_base().adjectives) is sentence
+
+
+def test_a_name_hung_off_the_verb_with_an_apposition_is_its_subject(parse):
+    sentence = parse("Ursula von der Leyen, presidente della Commissione europea, si è recata "
+                     "in Israele.")
+    if _tree(sentence)["Ursula"][1] != "parataxis":
+        pytest.skip("the parser read this sentence right")
+    tree = _tree(repair_subjects(sentence))
+    assert tree["Ursula"][1:] == ("nsubj", "recata")
+
+
+def test_a_dateline_is_no_subject(parse):
+    sentence = parse("ROMA, 3 giugno. Ha approvato la legge il Senato.")
+    assert repair_subjects(sentence) is sentence or \
+        _tree(repair_subjects(sentence))["ROMA"][1] != "nsubj"

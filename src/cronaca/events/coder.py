@@ -19,7 +19,7 @@ from cronaca.actors.kb import knowledge_base
 from cronaca.actors.resolve import Context, Place, _dictionary_form, article_prior, place_of, resolve
 from cronaca.events.codes import lookup
 from cronaca.events.lexicon import WORD, Entry, Modality, intent_code, lexicon, modality
-from cronaca.events.syntax import Graph, grammar, repair_adjectives
+from cronaca.events.syntax import Graph, grammar, repair_adjectives, repair_subjects
 from cronaca.geo.gazetteer import gazetteer
 from cronaca.model import Actor, Article, Event, Evidence, Location, Trigger
 from cronaca.time.dates import DateMention, find_dates
@@ -45,6 +45,8 @@ CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
 PROTEST_ROOT = "14"
 # Coercion and violence (17-20) always fall on someone: unnamed, the people where it happens.
 FORCE_ROOTS = ("17", "18", "19", "20")
+WAR_ROOTS = ("18", "19", "20")
+OWN_FORCE_CODES = ("15", "087")           # force posture and withdrawal: own forces moved            # force a state's army uses on another state
 # A statement's audience and the forces a state deploys (15x) are not placed by _domestic.
 UNPLACED_TARGET_ROOTS = ("01", "15")
 INTERNATIONAL_SECTORS = ("IGO", "NGO", "MNC", "IMG", "REF")
@@ -1126,6 +1128,10 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     protest = _protest_acted_on(g, frame, lex)
     for source, target, code, info in coded:
         source, target = _situated(source, where), _situated(target, where)
+        if target is not None and code.startswith(OWN_FORCE_CODES) and \
+                target.sector in (None, "MIL", "COP") and target.country == source.country:
+            target = None          # "ha schierato 90 mila agenti": its forces, not a target;
+            # "le truppe ucraine si sono ritirate da Avdiivka": its own town
         if not code.startswith(UNPLACED_TARGET_ROOTS):
             target = _domestic(g, target, source, ctx)
         if target is None and protest is not None:
@@ -1221,12 +1227,17 @@ def _unnamed_victims(g: Graph, frame: Frame, source: Actor, place: Location | No
     if inner is not None:
         place = inner                     # "bombardé la banlieue sud de Beyrouth"
     country = place.country if place is not None and place.country else source.country
+    where = f"the place's state ({country})" if place is not None and place.country else \
+        f"the source's state ({country})"
+    if (place is None or not place.country) and frame.entry.code.startswith(WAR_ROOTS) and \
+            source.sector in (None, "MIL"):      # "il raid israeliano" in an article on Gaza:
+        foe = next((c for c in ctx.prior if c != source.country and c in ctx.kb.countries), None)
+        if foe is not None:                  # a state's armed force strikes another state
+            country, where = foe, f"the article's other state ({foe})"
     if country not in ctx.kb.countries:
         return None
     text, start, end = (_written(g.sentence, place) if not patients else None) or \
         _phrase_or_trigger(g, patients, frame.n)
-    where = f"the place's state ({country})" if place is not None and place.country else \
-        f"the source's state ({country})"
     return Actor(text, start, end, None, country, "CVL", f"country:{country}",
                  f"force without a named target: the people (CVL) of {where}")
 
@@ -1351,7 +1362,7 @@ def code_article(article: Article) -> Article:
     rules = grammar(ctx.lang)
     lex = lexicon(ctx.lang)
     for index, sentence in enumerate(article.sentences):
-        g = Graph.of(repair_adjectives(sentence, kb.adjectives), rules)
+        g = Graph.of(repair_subjects(repair_adjectives(sentence, kb.adjectives)), rules)
         ctx.entities = sentence.entities
         result = code_sentence(g, index, article, ctx, pub, lex)
         article.events.extend(result.events)

@@ -183,16 +183,22 @@ class Graph:
         kids = self.children[n]
         if self.lemma(n) in self.never_passive:
             return False
+        pronominal = self.pronominal(n)
+        if pronominal and self.morph(n, "VerbForm") == "Part" and \
+                not any(self.dep(c) in PASSIVE_AUX for c in kids):
+            return False               # "si sono ritirate da Avdiivka": "da" is no agent
         if any(self.dep(c) in PASSIVE_SUBJECT for c in kids):
             return True
-        pronominal = any(self.tokens[c].text.lower() in ("si", "s'", "se") and
-                         self.dep(c).startswith("expl")
-                         for c in kids)
         if self.grammar.passive_auxiliaries and self.morph(n, "VerbForm") == "Part" and \
                 any(self.dep(c) in ("aux", "cop") and self.lemma(c) in self.grammar.passive_auxiliaries
                     for c in kids):
             return True                                  # "fueron detenidos por la policía"
         return not pronominal and any(self.dep(c) in PASSIVE_AUX for c in kids)
+
+    def pronominal(self, n: int) -> bool:
+        """A verb with a reflexive "si"/"se" ("si sono ritirate", "se reunieron")."""
+        return any(self.tokens[c].text.lower() in ("si", "s'", "se") and
+                   self.dep(c).startswith("expl") for c in self.children[n])
 
     # ------------------------------------------------------------------ argument slots
 
@@ -204,7 +210,7 @@ class Graph:
             if d in SUBJECT:
                 out.append(("nsubj", c))
             elif d in PASSIVE_SUBJECT:
-                out.append(("nsubj" if self.lemma(n) in self.never_passive else "nsubj:pass", c))
+                out.append(("nsubj:pass" if self.passive(n) else "nsubj", c))
             elif d in OBJECT and self.morph(c, "Reflex") == "Yes":
                 continue                                   # Spanish "se" is no argument
             elif d in OBJECT:
@@ -221,6 +227,8 @@ class Graph:
                 continue
             elif d in INDIRECT:
                 out.append(("iobj", c))
+            elif d == "obl:agent" and self.pronominal(n) and not self.passive(n):
+                out.append((f"obl:{self.preposition(c) or 'da'}", c))  # "si sono ritirate da"
             elif d == "obl:agent":
                 out.append(("agent", c))
             elif d == "agent":                                   # English "by X"
@@ -314,3 +322,37 @@ def repair_adjectives(sentence: Sentence, adjectives) -> Sentence:
         return sentence
     return Sentence(sentence.index, sentence.text, sentence.start, sentence.end,
                     [fixed[t.i] for t in toks], sentence.entities)
+
+
+def repair_subjects(sentence: Sentence) -> Sentence:
+    """Make a named subject that the parser hung off the verb as a side clause its subject.
+
+    "Ursula von der Leyen, presidente della Commissione europea, si è recata in Israele": the
+    Italian parser can attach "Ursula" to the verb as ``parataxis``, leaving the verb without a
+    subject.  A noun or name before a subjectless verb, attached to it so and carrying an
+    apposition of its own (the ", presidente della ..." that confused the parser), becomes the
+    verb's ``nsubj``.  A dateline ("ROMA, 3 giugno -") has no apposition and stays as it is.
+    """
+    toks = sentence.tokens
+    kids: dict[int, list] = {}
+    for t in toks:
+        if t.head != t.i:
+            kids.setdefault(t.head, []).append(t)
+    fixed = {}
+    for t in toks:
+        head = next((h for h in toks if h.i == t.head), None)
+        if t.dep.lower() != "parataxis" or t.pos not in ("NOUN", "PROPN") or head is None or \
+                head.pos != "VERB" or t.i > head.i:
+            continue
+        if any(k.dep.lower() in SUBJECT | PASSIVE_SUBJECT for k in kids.get(head.i, [])):
+            continue
+        own = kids.get(t.i, [])
+        if not any(k.dep.lower() == "appos" for k in own) or \
+                any(k.dep.lower() in ("cop", "aux", "nsubj", "mark") for k in own):
+            continue
+        fixed[t.i] = replace(t, dep="nsubj")
+    if not fixed:
+        return sentence
+    return Sentence(sentence.index, sentence.text, sentence.start, sentence.end,
+                    [fixed.get(t.i, t) for t in toks], sentence.entities)
+

@@ -1,0 +1,46 @@
+"""Coder rules whose point is an actor the coder must NOT emit (the case tables can only ask
+for actors that must be there): a state's own forces or towns are no target of its force
+posture or withdrawal, and a pronominal verb's "da" phrase is no agent. Real Italian pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronaca.model import Document
+from cronaca.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def code():
+    pipeline = Pipeline(stages=("parse", "events"), lang="it")
+
+    def run(text: str, date: str = "2024-05-01"):
+        article = pipeline.process(Document(id="t", content=text, format="text", source="t",
+                                            date=date, lang="it"))
+        return [e for e in article.events if not (e.negated or e.hypothetical)]
+    return run
+
+
+@pytest.mark.parametrize("text, root, source", [
+    ("La Francia ha schierato 90 mila agenti di polizia per la notte di Capodanno.", "15", "FRA"),
+    ("La Corea del Sud ha mobilitato l'esercito dopo il lancio del missile.", "15", "KOR"),
+    ("Le truppe ucraine si sono ritirate da Avdiivka.", "08", "UKR"),
+])
+def test_own_forces_and_towns_are_no_target(code, text, root, source):
+    events = [e for e in code(text) if e.cameo_root == root]
+    assert events, [(e.cameo, e.source and e.source.country) for e in code(text)]
+    for e in events:
+        assert e.source.country == source
+        assert e.target is None or e.target.country != source, (e.cameo, e.target)
+
+
+def test_a_pronominal_verbs_da_phrase_is_no_source(code):
+    (e,) = [e for e in code("Le truppe ucraine si sono ritirate da Avdiivka.")
+            if e.cameo_root == "08"]
+    assert e.source.text.startswith("Le truppe") and e.source.sector == "MIL"
+
+
+def test_a_reduced_participles_agent_is_still_the_source(code):
+    events = code("Il governo serbo ha respinto il piano presentato dall'Unione europea.")
+    assert any(e.cameo_root == "12" and e.target is not None and e.target.country == "EUR"
+               for e in events)
