@@ -406,6 +406,10 @@ CASES = {
         case("Hamas ha minacciato di abbandonare i negoziati dopo il raid israeliano su "
              "al-Mawasi.",
              Ev("ISR", "PSE", "19")),
+        # a participle clause on a name is not part of the name ("detenuta ... a Teheran")
+        case("È stato liberato dalle autorità iraniane il giornalista francese Louis Arnaud, "
+             "detenuto per mesi nel carcere di Evin a Teheran.",
+             Ev("IRN", "FRA", "08")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

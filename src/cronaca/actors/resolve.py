@@ -314,6 +314,10 @@ def _span(g: Graph, n: int) -> list[int]:
             inside -= set(g.subtree(c))            # "i manifestanti a Tbilisi", "calls from X"
         elif d == "prep" and g.lemma(c) not in _NAME_PREPOSITIONS:
             inside -= set(g.subtree(c))            # English: "action against Russia" 
+    for p in sorted(inside):           # a participle clause the parser made a modifier:
+        if p in inside and g.tokens[p].pos == "VERB" and g.dep(p) == "amod" and any(
+                g.dep(k) in _CLAUSE_ARGUMENTS for k in g.children[p]):
+            inside -= set(g.subtree(p))    # "la giornalista Cecilia Sala, detenuta ... a Teheran"
     span = [p for p in sorted(inside) if g.dep(p) != "punct"]
     while span and g.dep(span[0]) == "case":   # a leading preposition is not part of the name,
         span.pop(0)                            # an inner one is ("Corea del Sud")
@@ -432,6 +436,7 @@ def _sector_of(g: Graph, n: int, ctx: Context) -> str | None:
 # Prepositions that can be part of what names an actor ("ministro degli Esteri", "President of
 # France", "Ministero dell'Interno"); phrases with any other are about something else.
 _NAME_PREPOSITIONS = {"di", "of", "de", "del", "von", "da", None}
+_CLAUSE_ARGUMENTS = {"obl", "obj", "nmod", "obl:agent", "iobj", "obl:loc"}
 _PHRASE_STOP = {"ccomp", "xcomp", "advcl", "parataxis", "acl", "acl:relcl", "relcl", "conj",
                 "cc", "appos"}
 _NOT_ANAPHORIC = {"si", "ci", "ne", "che", "cui", "il quale", "la quale", "it", "this", "that",
