@@ -44,3 +44,9 @@ def test_a_reduced_participles_agent_is_still_the_source(code):
     events = code("Il governo serbo ha respinto il piano presentato dall'Unione europea.")
     assert any(e.cameo_root == "12" and e.target is not None and e.target.country == "EUR"
                for e in events)
+
+
+def test_own_forces_on_alert_are_no_target(code):
+    events = [e for e in code("La Corea del Sud ha messo in stato di allerta le sue forze armate.")
+              if e.cameo_root == "15"]
+    assert all(e.target is None or e.target.country != "KOR" for e in events)

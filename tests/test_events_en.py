@@ -364,6 +364,12 @@ CASES = {
         # leaving an agreement reduces relations; it is no military withdrawal
         case("The United States withdrew from the Paris climate agreement.",
              Ev("USA", None, "16", cameo="160")),
+        # a threat that names no one is aimed at the subject of its condition
+        case("Kim Jong Un threatened to use nuclear weapons if South Korea attacked.",
+             Ev("PRK", "KOR", "13")),
+        # a domestic dyad: the president on his own country's opposition
+        case("President Yoweri Museveni has threatened to ban Ugandan opposition candidates.",
+             Ev("UGA", "UGA", "13", source_sector="GOV", target_sector="OPP")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

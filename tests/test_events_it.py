@@ -410,6 +410,10 @@ CASES = {
         case("È stato liberato dalle autorità iraniane il giornalista francese Louis Arnaud, "
              "detenuto per mesi nel carcere di Evin a Teheran.",
              Ev("IRN", "FRA", "08")),
+        # a threat that names no one is aimed at the subject of its condition
+        case("Il ministro della Difesa israeliano ha minacciato di riprendere la guerra se Hamas "
+             "non libererà gli ostaggi.",
+             Ev("ISR", "PSE", "13")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -84,6 +84,13 @@ FRENCH = {
              Ev("IMG", None, "01", cameo="015"), Ev("IMG", None, "19")),
         case("La Chine a lancé des manœuvres militaires autour de Taïwan.",
              Ev("CHN", "TWN", "15")),
+        # a threat that names no one is aimed at the subject of its condition
+        case("La Chine a menacé de « mesures de rétorsion » si l'Union européenne maintenait "
+             "ses droits de douane.",
+             Ev("CHN", "EUR", "13")),
+        # own forces are no target of their own alert (the object is a state's forces)
+        case("La Corée du Sud a placé ses forces en état d'alerte face à la Corée du Nord.",
+             Ev("KOR", None, "15")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

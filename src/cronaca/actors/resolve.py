@@ -84,7 +84,8 @@ def _ngrams(positions: list[int], limit: int = MAX_NGRAM):
                 yield run
 
 
-def _person_actor(g: Graph, span: list[int], person: Person, ctx: Context, how: str) -> Actor:
+def _person_actor(g: Graph, span: list[int], person: Person, ctx: Context, how: str,
+                  title: str | None = None) -> Actor:
     text, start, end = g.text(span)
     tenure = person.at(ctx.date)
     if tenure:
@@ -92,6 +93,9 @@ def _person_actor(g: Graph, span: list[int], person: Person, ctx: Context, how: 
         how = f"{how}; {role} of {tenure.country} on {ctx.date or 'today'}"
         return Actor(text, start, end, person.name, tenure.country, tenure.sector,
                      person.id, how)
+    if title:                 # "President Mugabe" in a text of his time, read without its date
+        return Actor(text, start, end, person.name, person.home, "GOV", person.id,
+                     f"{how}; no office on {ctx.date or 'today'}, but titled '{title}'")
     return Actor(text, start, end, person.name, person.home, None, person.id,
                  f"{how}; no office on {ctx.date or 'today'}")
 
@@ -245,7 +249,8 @@ def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
                 if person:
                     break
         if person is not None:
-            return _person_actor(g, span, person, ctx, f"person '{ent.text}' in KB")
+            return _person_actor(g, span, person, ctx, f"person '{ent.text}' in KB",
+                                 _title(g, n, span, ctx)[1] or None)
 
     # 2. a name the knowledge base knows (organisation, seat, state, person alias, capital)
     found = _named(g, span, ctx)

@@ -51,6 +51,7 @@ OWN_FORCE_CODES = ("15", "087")           # force posture and withdrawal: own fo
 UNPLACED_TARGET_ROOTS = ("01", "15")
 INTERNATIONAL_SECTORS = ("IGO", "NGO", "MNC", "IMG", "REF")
 # Reciprocal predicates: "X e Y si sono incontrati" is one event X -> Y.
+THREAT_ROOT = "13"
 FACING_ROOTS = ("15",)      # a show of force at a border or off a coast faces that state
 RECIPROCAL_ROOTS = ("03", "04", "05", "06", "08")
 # Predicates whose embedded clause is not asserted: what is asked, accused, threatened or
@@ -492,12 +493,12 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
         # cancel its plans", "allowed Russia to deploy"
         for x in g.kids(n, "ccomp"):
             found = [a for a in _resolve_all(g, _subject(g, x, False), ctx)
-                     if a.country not in mine]
+                     if _other_side(a, sources)]
             if found:
                 return found, f"subject of '{g.tokens[x].text}'"
     for x in g.kids(n, "xcomp"):
         found, _, slot = _targets(g, x, entry, g.slots(x), ctx, taken)
-        found = [a for a in found if a.country not in mine or a.country is None]
+        found = [a for a in found if _other_side(a, sources)]
         if found:
             return found, f"{slot} of '{g.tokens[x].text}'"
         for slot, c in g.slots(x):
@@ -508,6 +509,14 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
                 if found:
                     return found, f"owner of '{g.tokens[c].text}'"
     return [], ""
+
+
+def _other_side(a: Actor, sources: list[Actor]) -> bool:
+    """Whether ``a`` can be the sources' target: another state, a sector not yet placed, or
+    another sector of their own state ("the President threatened to ban Ugandan opposition
+    candidates": GOV on OPP)."""
+    return a.country is None or all(
+        a.country != s.country or a.sector and s.sector and a.sector != s.sector for s in sources)
 
 
 def _across_border(g: Graph, n: int, ctx: Context, mine: set) -> tuple[list[Actor], str]:
@@ -773,9 +782,8 @@ def _obligations_as_demands(g: Graph, frames: list[Frame], mod: Modality,
                     g.lemma(a) in DEONTIC or g.tokens[a].text.lower() in DEONTIC
                     for a in _aux(g, x)) or g.morph(x, "Mood") == "Cnd":
                 continue
-            mine = {a.country for a in f.sources}
             obliged = [a for a in _resolve_all(g, _subject(g, x, g.passive(x)), ctx)
-                       if a.country not in mine]
+                       if _other_side(a, f.sources)]
             if not obliged:
                 continue
             f.entry = Entry(lemma=f.entry.lemma, code=DEMAND, kind="verb")
@@ -879,6 +887,9 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         targets, slot = _fallback_targets(g, n, entry, ctx, taken | consumed, sources)
     if not targets and entry.code.startswith(FACING_ROOTS):
         targets, slot = _across_border(g, n, ctx, {a.country for a in sources})
+    if not targets and entry.code.startswith(THREAT_ROOT):
+        targets = _threatened(g, n, mod, ctx, {a.country for a in sources})
+        slot = "the subject of the threat's condition"
     if targets:
         how.append(f"target: {slot}")
     used_nodes = _inside(g, [c for _, c in slots], targets + sources)
@@ -925,6 +936,21 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     tense = "future" if intent else "past"
     return Frame(n, entry, sources, targets, location, negated, hypothetical, intent,
                  _date(g, n, dates[tense], _clause(g, n)), speaker, reporter, how)
+
+
+def _threatened(g: Graph, n: int, m: Modality, ctx: Context, mine: set) -> list[Actor]:
+    """Whom a threat is aimed at when it names no one: the subject of its condition ("ha
+    minacciato di riprendere la guerra se Hamas non libererà gli ostaggi", "menacé ... si la
+    Corée du Sud attaquait"), on the threat verb or on the act it threatens."""
+    for v in [n, *g.kids(n, "xcomp", "ccomp")]:
+        for c in g.kids(v, "advcl"):
+            if any(g.lemma(k) in m.hypothetical_markers or
+                   g.tokens[k].text.lower() in m.hypothetical_markers for k in g.kids(c, "mark")):
+                found = [a for a in _resolve_all(g, _subject(g, c, g.passive(c)), ctx)
+                         if a.country not in mine]
+                if found:
+                    return found
+    return []
 
 
 def _inside(g: Graph, nodes, actors: list[Actor]) -> set[int]:
@@ -1128,17 +1154,20 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     protest = _protest_acted_on(g, frame, lex)
     for source, target, code, info in coded:
         source, target = _situated(source, where), _situated(target, where)
-        if target is not None and code.startswith(OWN_FORCE_CODES) and \
-                target.sector in (None, "MIL", "COP") and target.country == source.country:
-            target = None          # "ha schierato 90 mila agenti": its forces, not a target;
-            # "le truppe ucraine si sono ritirate da Avdiivka": its own town
         if not code.startswith(UNPLACED_TARGET_ROOTS):
             target = _domestic(g, target, source, ctx)
         if target is None and protest is not None:
             target = _protesters_of(g, protest, source, place, ctx)
         if target is None and code.startswith(FORCE_ROOTS):
             target = _unnamed_victims(g, frame, source, place, ctx)
-        placed = _in_article(source, target, ctx), _in_article(target, source, ctx)
+        placed = [_in_article(source, target, ctx), _in_article(target, source, ctx)]
+        if placed[1] is not None and code.startswith(OWN_FORCE_CODES) and \
+                placed[1].sector in (None, "MIL", "COP") and placed[1].country == placed[0].country:
+            target = placed[1] = None   # "ha schierato 90 mila agenti": its forces, not a
+            # target; "le truppe ucraine si sono ritirate da Avdiivka": its own town
+            own = "; target dropped: the source's own forces or ground"
+        else:
+            own = ""
         guessed = sum(a is not b for a, b in zip((source, target), placed))   # a state from
         source, target = placed                                  # the article, not the text
         confidence = frame.entry.confidence * 0.85 ** guessed
@@ -1158,7 +1187,7 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
             evidence=Evidence(index, s.text, s.start, s.end,
                               Trigger(tok.text, tok.start, tok.end, tok.lemma)),
             confidence=round(confidence, 3), intent=frame.intent, speaker=frame.speaker,
-            rule="; ".join(frame.how)))
+            rule="; ".join(frame.how) + own))
     return events
 
 
