@@ -91,6 +91,9 @@ FRENCH = {
         # own forces are no target of their own alert (the object is a state's forces)
         case("La Corée du Sud a placé ses forces en état d'alerte face à la Corée du Nord.",
              Ev("KOR", None, "15")),
+        # an assault whose agent is only "somebody": unidentified attackers of the place
+        case("Emmanuel Macron a été giflé par un homme lors d'un bain de foule dans la Drôme.",
+             Ev("FRA", "FRA", "18", source_sector="UAF")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "
@@ -123,6 +126,13 @@ SPANISH = {
              Ev("VEN", "USA", "11"), Ev("VEN", "UNO", "02", sentence=1)),
         case("Las FARC secuestraron a dos soldados el 5 de marzo de 2023.",
              Ev("COL", None, "18", date="2023-03-05")),
+        # a passive killing with no one doing it: unidentified attackers of where it happens
+        case("El candidato presidencial ecuatoriano Fernando Villavicencio fue asesinado a "
+             "tiros en Quito.",
+             Ev("ECU", "ECU", "18", source_sector="UAF")),
+        # an arrest with no one making it, in a city whose article is part of its name
+        case("El general Juan José Zúñiga fue detenido en La Paz.",
+             Ev("BOL", "BOL", "17", source_sector="COP")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

@@ -331,10 +331,14 @@ def _span(g: Graph, n: int) -> list[int]:
 
 def place_of(g: Graph, n: int, ctx: Context) -> Place | None:
     """The place a nominal names, when it names one."""
-    span = [p for p in g.subtree(n, stop=_PHRASE_STOP) if g.dep(p) not in ("case", "det", "punct")]
+    tree = g.subtree(n, stop=_PHRASE_STOP)
+    span = [p for p in tree if g.dep(p) not in ("case", "det", "punct")]
     if not span or not g.tokens[span[0]].text[:1].isupper():
         return None
-    for run in _ngrams(span, 4):
+    article = [p for p in tree if g.dep(p) == "det" and p == span[0] - 1 and
+               g.tokens[p].text[:1].isupper()]          # "La Paz", "Le Caire", "La Habana"
+    runs = [[*article, *run] for run in _ngrams(span, 3) if run[0] == span[0]] if article else []
+    for run in runs + list(_ngrams(span, 4)):
         words = _words(g, run)
         if not words[0][:1].isupper() or _inside_longer_name(g, run, ctx):
             continue

@@ -46,6 +46,7 @@ PROTEST_ROOT = "14"
 # Coercion and violence (17-20) always fall on someone: unnamed, the people where it happens.
 FORCE_ROOTS = ("17", "18", "19", "20")
 WAR_ROOTS = ("18", "19", "20")
+ASSAULT_ROOT = "18"
 OWN_FORCE_CODES = ("15", "087")           # force posture and withdrawal: own forces moved            # force a state's army uses on another state
 # A statement's audience and the forces a state deploys (15x) are not placed by _domestic.
 UNPLACED_TARGET_ROOTS = ("01", "15")
@@ -1107,6 +1108,12 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     if not frame.sources and code.startswith(ARREST_CODE) and frame.targets:
         frame.sources = _unnamed_police(g, frame, ctx)
         frame.how.extend(f"source: {a.how}" for a in frame.sources)
+    if not frame.sources and code.startswith(ASSAULT_ROOT) and frame.targets and \
+            g.tokens[frame.n].pos in VERB_POS and g.passive(frame.n) and \
+            all(g.lemma(c).lower() in g.grammar.person_nouns     # "giflé par un homme", not
+                for s_, c in g.slots(frame.n) if s_ == "agent"):  # "ucciso dall'esplosione"
+        frame.sources = _unnamed_attackers(g, frame, ctx)
+        frame.how.extend(f"source: {a.how}" for a in frame.sources)
     hypothetical = frame.hypothetical
     if frame.intent:
         mapped = intent_code(code)
@@ -1299,6 +1306,19 @@ def _unnamed_police(g: Graph, frame: Frame, ctx: Context) -> list[Actor]:
     tok = g.tokens[frame.n]
     return [Actor(tok.text, tok.start, tok.end, None, country, "COP", f"country:{country}",
                   f"police of {country}, unnamed (an arrest names no one making it)")]
+
+
+def _unnamed_attackers(g: Graph, frame: Frame, ctx: Context) -> list[Actor]:
+    """A shooting or killing told in the passive with no one doing it ("fue asesinado a tiros
+    en Quito", "è stato accoltellato a Milano") is the act of unidentified armed men (UAF) of
+    where it happens, else of the victim's state."""
+    where = frame.location or _sentence_place(g, ctx)
+    country = where.country if where is not None and where.country else frame.targets[0].country
+    if country not in ctx.kb.countries:
+        return []
+    tok = g.tokens[frame.n]
+    return [Actor(tok.text, tok.start, tok.end, None, country, "UAF", f"country:{country}",
+                  f"unidentified attackers in {country} (the passive names no one)")]
 
 
 def _protest_acted_on(g: Graph, frame: Frame, lex) -> int | None:

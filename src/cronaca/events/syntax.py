@@ -51,6 +51,7 @@ class Grammar:
     #                                       hypothetical (unless a condition clause hangs on it)
     lemma_clitics: frozenset[str] = frozenset()   # "reunirse" lemmatised "reunir él"
     never_passive: frozenset[str] = frozenset()   # from modality.yaml: "è volata" is active
+    person_nouns: frozenset[str] = frozenset()    # "giflé par un homme": somebody, unnamed
 
     def role(self, slot: str) -> str:
         """A slot in English roles: Italian "nmod:di" -> "nmod:of"; others unchanged."""
@@ -87,6 +88,7 @@ def grammar(lang: str) -> Grammar:
         passive_auxiliaries=words("passive_auxiliaries"),
         reportive_conditional=bool(data.get("reportive_conditional", False)),
         lemma_clitics=words("lemma_clitics"),
+        person_nouns=words("person_nouns"),
         never_passive=mod.never_passive if mod else frozenset())
 
 
