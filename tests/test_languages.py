@@ -94,6 +94,9 @@ FRENCH = {
         # an assault whose agent is only "somebody": unidentified attackers of the place
         case("Emmanuel Macron a été giflé par un homme lors d'un bain de foule dans la Drôme.",
              Ev("FRA", "FRA", "18", source_sector="UAF")),
+        # a place after an adverb ("près de") is where the target is, not whose it is
+        case("Les artilleurs ukrainiens ont pilonné les positions russes près de Bakhmout.",
+             Ev("UKR", "RUS", "19")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

@@ -315,7 +315,8 @@ def _span(g: Graph, n: int) -> list[int]:
     inside = set(g.subtree(n, stop=_PHRASE_STOP))
     for c in g.children[n]:
         d = g.dep(c)
-        if d in ("nmod", "obl") and g.preposition(c) not in _NAME_PREPOSITIONS:
+        if d in ("nmod", "obl") and (g.preposition(c) not in _NAME_PREPOSITIONS or
+                                     g.kids(c, "advmod")):    # "près de Bakhmout"
             inside -= set(g.subtree(c))            # "i manifestanti a Tbilisi", "calls from X"
         elif d == "prep" and g.lemma(c) not in _NAME_PREPOSITIONS:
             inside -= set(g.subtree(c))            # English: "action against Russia" 
@@ -323,6 +324,8 @@ def _span(g: Graph, n: int) -> list[int]:
         if p in inside and g.tokens[p].pos == "VERB" and g.dep(p) == "amod" and any(
                 g.dep(k) in _CLAUSE_ARGUMENTS for k in g.children[p]):
             inside -= set(g.subtree(p))    # "la giornalista Cecilia Sala, detenuta ... a Teheran"
+        elif p in inside and p != n and g.tokens[p].pos == "ADV" and g.dep(p) == "advmod":
+            inside -= set(g.subtree(p))    # "les positions russes près de Bakhmout"
     span = [p for p in sorted(inside) if g.dep(p) != "punct"]
     while span and g.dep(span[0]) == "case":   # a leading preposition is not part of the name,
         span.pop(0)                            # an inner one is ("Corea del Sud")
