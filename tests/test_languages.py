@@ -88,9 +88,9 @@ FRENCH = {
         case("La Chine a menacé de « mesures de rétorsion » si l'Union européenne maintenait "
              "ses droits de douane.",
              Ev("CHN", "EUR", "13")),
-        # own forces are no target of their own alert (the object is a state's forces)
+        # own forces are no target of their own alert: the state they face is
         case("La Corée du Sud a placé ses forces en état d'alerte face à la Corée du Nord.",
-             Ev("KOR", None, "15")),
+             Ev("KOR", "PRK", "15")),
         # an assault whose agent is only "somebody": unidentified attackers of the place
         case("Emmanuel Macron a été giflé par un homme lors d'un bain de foule dans la Drôme.",
              Ev("FRA", "FRA", "18", source_sector="UAF")),

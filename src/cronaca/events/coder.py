@@ -884,6 +884,10 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         targets = [a for a in targets if not any(_same(a, s) for s in sources)]
         if not targets:
             how.append(f"target: {slot} is the source itself, looked further")
+    if targets and entry.code.startswith(OWN_FORCE_CODES) and \
+            all(a.country is None and a.sector in ("MIL", "COP") for a in targets):
+        targets = []                      # "ha schierato l'esercito": its own forces; what
+        how.append(f"target: {slot} is the source's own forces, looked further")   # they face?
     if not targets and not (passive or entry.passive_like):
         targets, slot = _fallback_targets(g, n, entry, ctx, taken | consumed, sources)
     if not targets and entry.code.startswith(FACING_ROOTS):
