@@ -414,6 +414,10 @@ CASES = {
         case("Il ministro della Difesa israeliano ha minacciato di riprendere la guerra se Hamas "
              "non libererà gli ostaggi.",
              Ev("ISR", "PSE", "13")),
+        # a government's protest is disapproval, not a demonstration
+        case("Putin ha accolto a Kazan il segretario generale dell'Onu, suscitando le proteste "
+             "di Kiev.",
+             Ev("RUS", "UNO", "04"), Ev("UKR", None, "11", cameo="111")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [
