@@ -418,6 +418,14 @@ CASES = {
         case("Putin ha accolto a Kazan il segretario generale dell'Onu, suscitando le proteste "
              "di Kiev.",
              Ev("RUS", "UNO", "04"), Ev("UKR", None, "11", cameo="111")),
+        # a passive killing whose clause names an armed force: that force did it
+        case("Il comandante di Hezbollah è stato ucciso a Tiro in uno scontro con una pattuglia "
+             "israeliana.",
+             Ev("ISR", "LBN", "18")),
+        # "il raid israeliano su un campo a Rafah": the phrase after the misparsed adjective
+        # stays on the raid, and the place inside its aim is where it falls
+        case("Il raid israeliano su un campo profughi a Rafah è stato condannato dall'Onu.",
+             Ev("ISR", "PSE", "19"), Ev("UNO", "ISR", "11")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

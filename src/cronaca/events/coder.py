@@ -49,6 +49,7 @@ DEMONSTRATION_CODES = ("140", "141")
 FORCE_ROOTS = ("17", "18", "19", "20")
 WAR_ROOTS = ("18", "19", "20")
 ASSAULT_ROOT = "18"
+ARMED_SECTORS = ("MIL", "COP", "REB", "INS", "UAF")
 OWN_FORCE_CODES = ("15", "087")           # force posture and withdrawal: own forces moved            # force a state's army uses on another state
 # A statement's audience and the forces a state deploys (15x) are not placed by _domestic.
 UNPLACED_TARGET_ROOTS = ("01", "15")
@@ -1272,9 +1273,10 @@ def _unnamed_victims(g: Graph, frame: Frame, source: Actor, place: Location | No
     patients = [c for slot, c in g.slots(frame.n) if slot in ("obj", "nsubj:pass")]
     inner = _place_inside(g, g.subtree(patients[0]), ctx) if patients else None
     if inner is None and place is None:   # "il raid russo su Kharkiv": the city struck
-        inner = next((p for slot, c in g.slots(frame.n)
+        inner = next((p for slot, c in g.slots(frame.n)     # "raid su un campo a Rafah"
                       if g.role(slot.replace("obl:", "nmod:")) in AIMED_SLOTS | {"nmod:about"}
-                      and (p := place_of(g, c, ctx)) is not None), None)
+                      and (p := place_of(g, c, ctx) or _place_inside(g, g.subtree(c), ctx))
+                      is not None), None)
     if inner is not None:
         place = inner                     # "bombardé la banlieue sud de Beyrouth"
     country = place.country if place is not None and place.country else source.country
@@ -1327,6 +1329,14 @@ def _unnamed_attackers(g: Graph, frame: Frame, ctx: Context) -> list[Actor]:
     """A shooting or killing told in the passive with no one doing it ("fue asesinado a tiros
     en Quito", "è stato accoltellato a Milano") is the act of unidentified armed men (UAF) of
     where it happens, else of the victim's state."""
+    victims = _inside(g, g.subtree(frame.n), frame.targets)
+    for c in sorted(set(g.subtree(frame.n)) - victims - {frame.n}):   # "ucciso a Rafah in uno
+        if g.tokens[c].pos in NOUN_POS and g.dep(c) not in ("nsubj:pass", "nsubjpass"):  # scontro
+            armed = [a for a in _resolve_all(g, [c], ctx)            # a fuoco con una
+                     if a.country and a.sector in ARMED_SECTORS]      # pattuglia israeliana"
+            if armed and not any(_same(a, t) for a in armed for t in frame.targets):
+                return [dataclasses.replace(a, how=f"{a.how}; armed actor in the clause")
+                        for a in armed[:1]]
     where = frame.location or _sentence_place(g, ctx)
     country = where.country if where is not None and where.country else frame.targets[0].country
     if country not in ctx.kb.countries:

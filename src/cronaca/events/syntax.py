@@ -314,6 +314,9 @@ def repair_adjectives(sentence: Sentence, adjectives) -> Sentence:
                 continue
             if t.i == phrase and not root and dep in NOMINAL_DEPS:
                 fixed[t.i] = replace(t, head=new_head, dep=new_dep)
+            elif t.dep.lower().split(":")[0] in ("obl", "nmod") and d.i < t.i < new_head:
+                fixed[t.i] = replace(t, head=phrase, dep="nmod")   # "il raid israeliano su
+                #                                    un campo ... è stato condannato": the raid's
             elif t.i != (nxt.i if nxt else None):
                 fixed[t.i] = replace(t, head=new_head)
         if nxt is not None and nxt.pos == "PROPN" and fixed[nxt.i].head != phrase:
