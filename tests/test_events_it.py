@@ -426,6 +426,15 @@ CASES = {
         # stays on the raid, and the place inside its aim is where it falls
         case("Il raid israeliano su un campo profughi a Rafah è stato condannato dall'Onu.",
              Ev("ISR", "PSE", "19"), Ev("UNO", "ISR", "11")),
+        # an active verb's "da" phrase is whom it asks, not an agent
+        case("Pechino ha preteso da Washington la revoca immediata dei dazi.",
+             Ev("CHN", "USA", "10")),
+        # a show of force "against" someone faces them
+        case("La Francia ha inviato due navi da guerra nel Mar Rosso come deterrente contro gli Houthi.",
+             Ev("FRA", "YEM", "15")),
+        # the aim of the noun that completes the consumed one ("forniture di gas all'Italia")
+        case("Il Qatar ha aumentato le forniture di gas alla Germania.",
+             Ev("QAT", "DEU", "06")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -202,9 +202,10 @@ def _named(g: Graph, span: list[int], ctx: Context):
                 place = None              # a capital is a place even where the NER missed it
             if place is not None and _hyphenated(g, run):
                 place = None              # "Hermitage" in "Tain-l'Hermitage" is no US town
-            if place is not None and not place.capital and \
-                    _inside_longer_name(g, run, ctx, PLACE_LABELS):
-                place = None              # "Universidad" in "Universidad Centroamericana"
+            if place is not None and not place.capital and (
+                    _inside_longer_name(g, run, ctx, PLACE_LABELS) or _tail_of_place(g, run, ctx)):
+                place = None              # "Universidad" in "Universidad Centroamericana",
+                #                           "Rosso" in "Mar Rosso"
             if place is not None and place.kind == "city":
                 return ("capital" if place.capital else "city"), place.country, \
                     " ".join(words), place
@@ -375,6 +376,15 @@ def _inside_longer_name(g: Graph, run: list[int], ctx: Context,
     first, last = g.tokens[run[0]], g.tokens[run[-1]]
     return any(e.start <= first.start and last.end <= e.end and
                (e.start, e.end) != (first.start, last.end) and e.label not in except_labels
+               for e in ctx.entities)
+
+
+def _tail_of_place(g: Graph, run: list[int], ctx: Context) -> bool:
+    """The last words of a longer place name the gazetteer does not know ("Rosso" in "Mar
+    Rosso", "Rouge" in "mer Rouge"): a town of that name is not meant.  (A name the gazetteer
+    knows whole is found first: the longest run wins.)"""
+    first, last = g.tokens[run[0]], g.tokens[run[-1]]
+    return any(e.label in PLACE_LABELS and e.start < first.start and last.end == e.end
                for e in ctx.entities)
 
 

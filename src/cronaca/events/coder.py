@@ -460,8 +460,9 @@ def _targets(g: Graph, n: int, entry: Entry, slots, ctx: Context,
                 continue
             place = place_of(g, c, ctx)
             actors = _resolve_all(g, [c], ctx)
-            directed = entry.code[:2] in DIRECTED_ROOTS and g.role(slot) in DATIVE_SLOTS and \
-                bool(actors) and (actors[0].how or "").startswith("capital")
+            directed = bool(actors) and (actors[0].how or "").startswith("capital") and (
+                entry.code[:2] in DIRECTED_ROOTS and g.role(slot) in DATIVE_SLOTS or
+                entry.code[:2] in ("02", "10") and g.role(slot) == "obl:by")  # "preteso da Washington"
             if place and place.kind == "city" and not entry.place_is_target and \
                     slot not in CORE_SLOTS and not directed and \
                     not (actors and actors[0].how and
@@ -544,10 +545,13 @@ def _across_border(g: Graph, n: int, ctx: Context, mine: set) -> tuple[list[Acto
         words = [g.tokens[m].text.lower() for m in range(max(0, c - 3), c)
                  if g.tokens[m].pos != "DET"][-2:]        # "autour de": an adverb and "de"
         written = " ".join(words[:-1] + [g.grammar.contractions.get(w, w) for w in words[-1:]])
-        if prep and "obl:around" in (g.role(f"obl:{prep}"), g.role(f"obl:{written}")):
+        roles = {g.role(f"obl:{prep}"), g.role(f"obl:{written}"),      # "come deterrente
+                 *(g.role(f"obl:{g.tokens[k].text.lower()}") for k in g.kids(c, "case"))} \
+            if prep else set()                                          # contro gli Houthi"
+        if roles & {"obl:around", "obl:against"}:   # "come deterrente contro Iran e Hezbollah"
             found = [a for a in _resolve_all(g, [c], ctx) if a.country not in mine]
             if found:
-                return found, f"the state around which it happens ('{g.tokens[c].text}')"
+                return found, f"the state it faces ('{g.tokens[c].text}')"
     return [], ""
 
 
@@ -874,8 +878,13 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                         mine = {a.country for a in sources}
                         aimed = [x for s_, x in g.slots(c) if g.role(s_) in (
                             "nmod:to", "nmod:on", "nmod:about", "nmod:against")]
+                        deep = [y for s_, x in g.slots(c) if g.role(s_) == "nmod:of"
+                                for s2, y in g.slots(x) if g.role(s2) in ("nmod:to", "nmod:against")]
+                        targets = [a for a in _resolve_all(g, deep, ctx) if a.country not in mine]
+                        if targets:       # "le forniture di gas all'Italia" (on "gas")
+                            slot = f"the aim of its complement '{g.tokens[g.head(deep[0])].text}'"
                         # "dazi sull'acciaio cinese"
-                        for x in aimed + [c]:
+                        for x in ([] if targets else aimed + [c]):
                             targets = [a for a in _owner(g, x, ctx, taken) if a.country not in mine]
                             if targets:
                                 slot = f"owner of '{g.tokens[x].text}'"

@@ -229,8 +229,12 @@ class Graph:
                 continue
             elif d in INDIRECT:
                 out.append(("iobj", c))
-            elif d == "obl:agent" and self.pronominal(n) and not self.passive(n):
-                out.append((f"obl:{self.preposition(c) or 'da'}", c))  # "si sono ritirate da"
+            elif d == "obl:agent" and self.tokens[n].pos in ("VERB", "AUX") and \
+                    not self.passive(n) and (self.pronominal(n) or self.kids(n, "aux") or
+                                             self.morph(n, "VerbForm") != "Part"):
+                # an active verb's "da" phrase: "si sono ritirate da", "ha preteso dalla Nato"
+                # (a bare participle's is its agent: "il piano presentato dall'Ue")
+                out.append((f"obl:{self.preposition(c) or 'da'}", c))
             elif d == "obl:agent":
                 out.append(("agent", c))
             elif d == "agent":                                   # English "by X"
