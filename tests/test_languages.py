@@ -136,6 +136,9 @@ SPANISH = {
         # an arrest with no one making it, in a city whose article is part of its name
         case("El general Juan José Zúñiga fue detenido en La Paz.",
              Ev("BOL", "BOL", "17", source_sector="COP")),
+        # a threat's own means ("enviar tropas") are no target; where they would go is
+        case("Trump amenazó con enviar tropas a territorio mexicano.",
+             Ev("USA", "MEX", "13")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

@@ -503,7 +503,9 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
                 return found, f"subject of '{g.tokens[x].text}'"
     for x in g.kids(n, "xcomp"):
         found, _, slot = _targets(g, x, entry, g.slots(x), ctx, taken)
-        found = [a for a in found if _other_side(a, sources)]
+        found = [a for a in found if _other_side(a, sources) and not (   # "amenazó con
+            entry.code.startswith(THREAT_ROOT) and a.country is None and  # enviar tropas":
+            a.sector in ("MIL", "COP"))]                                   # its own means
         if found:
             return found, f"{slot} of '{g.tokens[x].text}'"
         for slot, c in g.slots(x):
