@@ -97,6 +97,13 @@ FRENCH = {
         # a place after an adverb ("près de") is where the target is, not whose it is
         case("Les artilleurs ukrainiens ont pilonné les positions russes près de Bakhmout.",
              Ev("UKR", "RUS", "19")),
+        # the first item of a subject list that the parser hung on the verb
+        case("Le Mali, le Burkina Faso et le Niger ont annoncé leur retrait de la Communauté "
+             "économique des États de l'Afrique de l'Ouest.",
+             Ev("MLI", "IGO", "16"), Ev("BFA", "IGO", "16"), Ev("NER", "IGO", "16")),
+        # a first name that is also a capital's alternate name is no capital ("Salem Bazoum")
+        case("La junte nigérienne a libéré Salem Bazoum, le fils de l'ancien président.",
+             Ev("NER", "NER", "08")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

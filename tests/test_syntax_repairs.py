@@ -81,3 +81,14 @@ def test_a_dateline_is_no_subject(parse):
     sentence = parse("ROMA, 3 giugno. Ha approvato la legge il Senato.")
     assert repair_subjects(sentence) is sentence or \
         _tree(repair_subjects(sentence))["ROMA"][1] != "nsubj"
+
+
+def test_a_lists_first_item_hung_on_the_verb_joins_the_subject():
+    pipeline = Pipeline(stages=("parse",), lang="fr")
+    article = pipeline.process(Document(
+        id="t", content="Le Mali, le Burkina Faso et le Niger ont annoncé leur retrait.",
+        format="text", source="t", date="2024-05-01", lang="fr"))
+    sentence = article.sentences[0]
+    if _tree(sentence)["Mali"][1] in ("nsubj", "conj"):
+        pytest.skip("the parser read this sentence right")
+    assert _tree(repair_subjects(sentence))["Mali"][1] == "conj"

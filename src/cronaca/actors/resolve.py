@@ -23,7 +23,7 @@ from cronaca.model import Actor, Entity
 PERSON_LABELS = {"PER", "PERSON"}
 PLACE_LABELS = {"LOC", "GPE"}
 PRONOUN_POS = {"PRON"}
-MAX_NGRAM = 6
+MAX_NGRAM = 10                 # words: "Communauté économique des États de l'Afrique de l'Ouest"
 PRIOR_NGRAM = 4                # names of states and organisations counted for an article's prior
 
 
@@ -202,6 +202,8 @@ def _named(g: Graph, span: list[int], ctx: Context):
                 place = None              # a capital is a place even where the NER missed it
             if place is not None and _hyphenated(g, run):
                 place = None              # "Hermitage" in "Tain-l'Hermitage" is no US town
+            if place is not None and _name_goes_on(g, run):
+                place = None              # "Salem" in "Salem Bazoum", "Washington Post"
             if place is not None and not place.capital and (
                     _inside_longer_name(g, run, ctx, PLACE_LABELS) or _tail_of_place(g, run, ctx)):
                 place = None              # "Universidad" in "Universidad Centroamericana",
@@ -377,6 +379,15 @@ def _inside_longer_name(g: Graph, run: list[int], ctx: Context,
     return any(e.start <= first.start and last.end <= e.end and
                (e.start, e.end) != (first.start, last.end) and e.label not in except_labels
                for e in ctx.entities)
+
+
+def _name_goes_on(g: Graph, run: list[int]) -> bool:
+    """The run is the start of a longer name the parser joined with ``flat`` ("Salem Bazoum",
+    "Washington Post"): the longer name is not that place (the whole name, were it a place,
+    would have been found first: the longest run wins)."""
+    nxt = run[-1] + 1
+    return nxt < len(g.tokens) and g.tokens[nxt].pos == "PROPN" and \
+        g.dep(nxt).startswith("flat") and g.head(nxt) in run
 
 
 def _tail_of_place(g: Graph, run: list[int], ctx: Context) -> bool:

@@ -360,6 +360,18 @@ def repair_subjects(sentence: Sentence) -> Sentence:
                 any(k.dep.lower() in ("cop", "aux", "nsubj", "mark") for k in own):
             continue
         fixed[t.i] = replace(t, dep="nsubj")
+    for t in toks:                    # "Le Mali, le Burkina Faso et le Niger ont annoncé":
+        if t.i in fixed or t.pos not in ("NOUN", "PROPN") or \
+                t.dep.lower() not in ("obl", "obl:mod", "nmod", "dep") or \
+                any(k.dep.lower() == "case" for k in kids.get(t.i, [])):
+            continue                  # a list's first item hung on the verb without a
+        subj = [k for k in kids.get(t.head, []) if k.dep.lower() == "nsubj" and k.i > t.i]
+        comma = next((k for k in toks if t.i < k.i < (subj[0].i if subj else t.i)), None)
+        if subj and comma is not None and comma.text == "," and any(   # preposition joins
+                k.dep.lower() == "conj" for k in kids.get(subj[0].i, [])):  # the subject
+            if all(k.head != t.head or k.dep.lower() == "punct"       # nothing else between
+                   for k in toks if t.i < k.i < subj[0].i):           # hangs on the verb
+                fixed[t.i] = replace(t, head=subj[0].i, dep="conj")
     if not fixed:
         return sentence
     return Sentence(sentence.index, sentence.text, sentence.start, sentence.end,
