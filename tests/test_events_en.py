@@ -370,6 +370,7 @@ CASES = {
         # a domestic dyad: the president on his own country's opposition
         case("President Yoweri Museveni has threatened to ban Ugandan opposition candidates.",
              Ev("UGA", "UGA", "13", source_sector="GOV", target_sector="OPP")),
+        case("Finland joined NATO in April 2023.", Ev("FIN", "IGO", "05")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -435,6 +435,8 @@ CASES = {
         # the aim of the noun that completes the consumed one ("forniture di gas all'Italia")
         case("Il Qatar ha aumentato le forniture di gas alla Germania.",
              Ev("QAT", "DEU", "06")),
+        # joining an organisation: the organisation is the target, though it is a `with` word
+        case("La Svezia è entrata ufficialmente nella Nato.", Ev("SWE", "IGO", "05")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

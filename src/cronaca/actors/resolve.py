@@ -395,6 +395,8 @@ def _tail_of_place(g: Graph, run: list[int], ctx: Context) -> bool:
     Rosso", "Rouge" in "mer Rouge"): a town of that name is not meant.  (A name the gazetteer
     knows whole is found first: the longest run wins.)"""
     first, last = g.tokens[run[0]], g.tokens[run[-1]]
+    if run[0] == 0 or g.tokens[run[0] - 1].pos in ("ADP", "DET"):
+        return False                      # "Striscia di Gaza": the place is of Gaza
     return any(e.label in PLACE_LABELS and e.start < first.start and last.end == e.end
                for e in ctx.entities)
 

@@ -867,8 +867,11 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         if not targets and passive:       # "sanctions were imposed on Russia by the EU"
             others = [(s, c) for s, c in slots if s not in ("agent", "nsubj:pass", "nsubj")]
             targets, place, slot = _targets(g, n, entry, others, ctx, taken | consumed)
-    else:
-        targets, place, slot = _targets(g, n, entry, slots, ctx, taken | consumed)
+    else:                                 # a `with` word in the entry's own target slot
+        named = {c for s_, c in slots if entry.targets and s_ in entry.targets and
+                 g.tokens[c].pos == "PROPN"}       # a name (not "drones") in its slot is its
+        targets, place, slot = _targets(g, n, entry, slots, ctx,   # target ("entrata nella
+                                        taken | (consumed - named))               # Nato")
         if not targets:
             # "ha espresso sostegno al piano cinese": the target hangs on the consumed noun
             for c in sorted(consumed):
