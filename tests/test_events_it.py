@@ -437,6 +437,11 @@ CASES = {
              Ev("QAT", "DEU", "06")),
         # joining an organisation: the organisation is the target, though it is a `with` word
         case("La Svezia è entrata ufficialmente nella Nato.", Ev("SWE", "IGO", "05")),
+        # a name under a deeper non-name preposition does not name the phrase ("a causa
+        # dell'offensiva nella Striscia di Gaza" is no Palestinian actor)
+        case("Il Cile ha rotto le relazioni diplomatiche con Israele a causa dell'offensiva "
+             "militare nella Striscia di Gaza.",
+             Ev("CHL", "ISR", "16")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

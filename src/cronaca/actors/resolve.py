@@ -316,13 +316,16 @@ def _span(g: Graph, n: int) -> list[int]:
     """The words of the phrase headed by ``n`` that can name it: no punctuation, no
     prepositions, and no place phrase hanging on it ("i manifestanti a Tbilisi")."""
     inside = set(g.subtree(n, stop=_PHRASE_STOP))
-    for c in g.children[n]:
-        d = g.dep(c)
-        if d in ("nmod", "obl") and (g.preposition(c) not in _NAME_PREPOSITIONS or
-                                     g.kids(c, "advmod")):    # "près de Bakhmout"
-            inside -= set(g.subtree(c))            # "i manifestanti a Tbilisi", "calls from X"
-        elif d == "prep" and g.lemma(c) not in _NAME_PREPOSITIONS:
-            inside -= set(g.subtree(c))            # English: "action against Russia" 
+    for m in sorted(inside):           # at any depth: "causa dell'offensiva nella Striscia"
+        if m not in inside:
+            continue
+        for c in g.children[m]:
+            d = g.dep(c)
+            if d in ("nmod", "obl") and (g.preposition(c) not in _NAME_PREPOSITIONS or
+                                         g.kids(c, "advmod")):    # "près de Bakhmout"
+                inside -= set(g.subtree(c))        # "i manifestanti a Tbilisi", "calls from X"
+            elif d == "prep" and m == n and g.lemma(c) not in _NAME_PREPOSITIONS:
+                inside -= set(g.subtree(c))        # English: "action against Russia"
     for p in sorted(inside):           # a participle clause the parser made a modifier:
         if p in inside and g.tokens[p].pos == "VERB" and g.dep(p) == "amod" and any(
                 g.dep(k) in _CLAUSE_ARGUMENTS for k in g.children[p]):
