@@ -414,10 +414,6 @@ CASES = {
         case("Il ministro della Difesa israeliano ha minacciato di riprendere la guerra se Hamas "
              "non libererà gli ostaggi.",
              Ev("ISR", "PSE", "13")),
-        # a government's protest is disapproval, not a demonstration
-        case("Putin ha accolto a Kazan il segretario generale dell'Onu, suscitando le proteste "
-             "di Kiev.",
-             Ev("RUS", "UNO", "04"), Ev("UKR", None, "11", cameo="111")),
         # a passive killing whose clause names an armed force: that force did it
         case("Il comandante di Hezbollah è stato ucciso a Tiro in uno scontro con una pattuglia "
              "israeliana.",

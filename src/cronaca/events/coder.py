@@ -43,8 +43,6 @@ DIRECTED_ROOTS = ("02", "03", "06", "07", "10", "11", "12", "13", "16", "19", "2
 DATIVE_SLOTS = ("iobj", "obl:to", "obl:on", "obl:against")
 CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
 PROTEST_ROOT = "14"
-OFFICIAL_PROTEST = "111"        # a government's "protest" is criticism, not a demonstration
-DEMONSTRATION_CODES = ("140", "141")
 # Coercion and violence (17-20) always fall on someone: unnamed, the people where it happens.
 FORCE_ROOTS = ("17", "18", "19", "20")
 WAR_ROOTS = ("18", "19", "20")
@@ -1135,9 +1133,6 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
                 for s_, c in g.slots(frame.n) if s_ == "agent"):  # "ucciso dall'esplosione"
         frame.sources = _unnamed_attackers(g, frame, ctx)
         frame.how.extend(f"source: {a.how}" for a in frame.sources)
-    if code in DEMONSTRATION_CODES and frame.sources and all(_official(a) for a in frame.sources):
-        code = OFFICIAL_PROTEST     # "suscitando le proteste di Kiev": a government protests
-        frame.how.append(f"a government's protest is disapproval ({code}), not a demonstration")
     hypothetical = frame.hypothetical
     if frame.intent:
         mapped = intent_code(code)
@@ -1220,12 +1215,6 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
             confidence=round(confidence, 3), intent=frame.intent, speaker=frame.speaker,
             rule="; ".join(frame.how) + own))
     return events
-
-
-def _official(a: Actor) -> bool:
-    """A government, or a state or capital standing for it (not its people: "gli ucraini")."""
-    return a.country is not None and (a.sector == "GOV" or a.sector is None and (
-        a.how or "").startswith(("state '", "capital '", "seat of government '")))
 
 
 def _same(a: Actor, b: Actor) -> bool:
