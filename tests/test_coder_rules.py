@@ -50,3 +50,12 @@ def test_own_forces_on_alert_are_no_target(code):
     events = [e for e in code("La Corea del Sud ha messo in stato di allerta le sue forze armate.")
               if e.cameo_root == "15"]
     assert all(e.target is None or e.target.country != "KOR" for e in events)
+
+
+def test_arriving_in_ones_own_capital_is_no_visit(code):
+    events = code("Il presidente ucraino Zelensky è rientrato a Kiev dopo il vertice di Bruxelles.")
+    assert not [e for e in events if e.cameo == "042" and e.target is not None and
+                e.target.country == "UKR"]
+    events = code("Il presidente ucraino Zelensky è arrivato a Berlino.")
+    assert any(e.cameo == "042" and e.target is not None and e.target.country == "DEU"
+               for e in events)

@@ -47,6 +47,7 @@ PROTEST_ROOT = "14"
 FORCE_ROOTS = ("17", "18", "19", "20")
 WAR_ROOTS = ("18", "19", "20")
 ASSAULT_ROOT = "18"
+VISIT_CODE = "042"
 ARMED_SECTORS = ("MIL", "COP", "REB", "INS", "UAF")
 OWN_FORCE_CODES = ("15", "087")           # force posture and withdrawal: own forces moved            # force a state's army uses on another state
 # A statement's audience and the forces a state deploys (15x) are not placed by _domestic.
@@ -1196,6 +1197,10 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
             own = ""
         guessed = sum(a is not b for a, b in zip((source, target), placed))   # a state from
         source, target = placed                                  # the article, not the text
+        if code.startswith(VISIT_CODE) and target is not None and \
+                target.country == source.country and source.country is not None and \
+                (target.how or "").startswith(("capital '", "city '", "place '")):
+            continue               # "arrived in Harare's stadium": no visit to one's own land
         confidence = frame.entry.confidence * 0.85 ** guessed
         confidence *= 1.0 if source.country else 0.8
         confidence *= 1.0 if target is None or target.country else 0.85
