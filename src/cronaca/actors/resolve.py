@@ -251,9 +251,10 @@ def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
                 person = kb.person(" ".join(parts[-size:]), ctx.date)
                 if person:
                     break
-        if person is not None:
+        if person is not None:            # out of office: a title in the text still says GOV
+            title = _title(g, n, span, ctx)[1] if person.at(ctx.date) is None else ""
             return _person_actor(g, span, person, ctx, f"person '{ent.text}' in KB",
-                                 _title(g, n, span, ctx)[1] or None)
+                                 title or None)
 
     # 2. a name the knowledge base knows (organisation, seat, state, person alias, capital)
     found = _named(g, span, ctx)

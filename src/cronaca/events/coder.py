@@ -45,17 +45,18 @@ CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
 PROTEST_ROOT = "14"
 # Coercion and violence (17-20) always fall on someone: unnamed, the people where it happens.
 FORCE_ROOTS = ("17", "18", "19", "20")
-WAR_ROOTS = ("18", "19", "20")
+WAR_ROOTS = ("18", "19", "20")            # force a state's army uses on another state
 ASSAULT_ROOT = "18"
 VISIT_CODE = "042"
+THREAT_ROOT = "13"
 ARMED_SECTORS = ("MIL", "COP", "REB", "INS", "UAF")
-OWN_FORCE_CODES = ("15", "087")           # force posture and withdrawal: own forces moved            # force a state's army uses on another state
+FORCE_SECTORS = ("MIL", "COP")            # a state's own forces
+OWN_FORCE_CODES = ("15", "087")           # force posture and withdrawal: own forces moved
 # A statement's audience and the forces a state deploys (15x) are not placed by _domestic.
 UNPLACED_TARGET_ROOTS = ("01", "15")
 INTERNATIONAL_SECTORS = ("IGO", "NGO", "MNC", "IMG", "REF")
-# Reciprocal predicates: "X e Y si sono incontrati" is one event X -> Y.
-THREAT_ROOT = "13"
 FACING_ROOTS = ("15",)      # a show of force at a border or off a coast faces that state
+# Reciprocal predicates: "X e Y si sono incontrati" is one event X -> Y.
 RECIPROCAL_ROOTS = ("03", "04", "05", "06", "08")
 # Predicates whose embedded clause is not asserted: what is asked, accused, threatened or
 # promised has not (yet) happened ("ha chiesto di riprendere i negoziati").
@@ -239,10 +240,15 @@ def _source_marker(g: Graph, m: Modality) -> int | None:
     return None
 
 
+def _conditional(g: Graph, c: int, m: Modality) -> bool:
+    """Clause ``c`` is a condition: its marker is "se", "if", "si"..."""
+    return any(g.lemma(k) in m.hypothetical_markers or
+               g.tokens[k].text.lower() in m.hypothetical_markers for k in g.kids(c, "mark"))
+
+
 def _condition_clause(g: Graph, n: int, m: Modality) -> bool:
     """A condition hangs on ``n``: "se avesse potuto, avrebbe attaccato"."""
-    return any(g.lemma(k) in m.hypothetical_markers or g.tokens[k].text.lower() in m.hypothetical_markers
-               for c in g.kids(n, "advcl") for k in g.kids(c, "mark"))
+    return any(_conditional(g, c, m) for c in g.kids(n, "advcl"))
 
 
 def _hypothetical(g: Graph, n: int, m: Modality, lang: str) -> tuple[bool, str]:
@@ -503,8 +509,7 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
     for x in g.kids(n, "xcomp"):
         found, _, slot = _targets(g, x, entry, g.slots(x), ctx, taken)
         found = [a for a in found if _other_side(a, sources) and not (   # "amenazó con
-            entry.code.startswith(THREAT_ROOT) and a.country is None and  # enviar tropas":
-            a.sector in ("MIL", "COP"))]                                   # its own means
+            entry.code.startswith(THREAT_ROOT) and _forces(a))]  # enviar tropas": its means
         if found:
             return found, f"{slot} of '{g.tokens[x].text}'"
         for slot, c in g.slots(x):
@@ -515,6 +520,18 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
                 if found:
                     return found, f"owner of '{g.tokens[c].text}'"
     return [], ""
+
+
+def _forces(a: Actor) -> bool:
+    """Armed forces or police not yet given a state: in a sentence about one state's act
+    ("ha schierato l'esercito", "amenazó con enviar tropas"), that state's own."""
+    return a.country is None and a.sector in FORCE_SECTORS
+
+
+def _own_ground(code: str, source: Actor, target: Actor | None) -> bool:
+    """A state's own forces or towns as the target of its force posture or withdrawal."""
+    return target is not None and code.startswith(OWN_FORCE_CODES) and \
+        target.sector in (None, *FORCE_SECTORS) and target.country == source.country
 
 
 def _other_side(a: Actor, sources: list[Actor]) -> bool:
@@ -900,8 +917,7 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         targets = [a for a in targets if not any(_same(a, s) for s in sources)]
         if not targets:
             how.append(f"target: {slot} is the source itself, looked further")
-    if targets and entry.code.startswith(OWN_FORCE_CODES) and \
-            all(a.country is None and a.sector in ("MIL", "COP") for a in targets):
+    if targets and entry.code.startswith(OWN_FORCE_CODES) and all(map(_forces, targets)):
         targets = []                      # "ha schierato l'esercito": its own forces; what
         how.append(f"target: {slot} is the source's own forces, looked further")   # they face?
     if not targets and not (passive or entry.passive_like):
@@ -965,8 +981,7 @@ def _threatened(g: Graph, n: int, m: Modality, ctx: Context, mine: set) -> list[
     Corée du Sud attaquait"), on the threat verb or on the act it threatens."""
     for v in [n, *g.kids(n, "xcomp", "ccomp")]:
         for c in g.kids(v, "advcl"):
-            if any(g.lemma(k) in m.hypothetical_markers or
-                   g.tokens[k].text.lower() in m.hypothetical_markers for k in g.kids(c, "mark")):
+            if _conditional(g, c, m):
                 found = [a for a in _resolve_all(g, _subject(g, c, g.passive(c)), ctx)
                          if a.country not in mine]
                 if found:
@@ -1187,16 +1202,15 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
             target = _protesters_of(g, protest, source, place, ctx)
         if target is None and code.startswith(FORCE_ROOTS):
             target = _unnamed_victims(g, frame, source, place, ctx)
-        placed = [_in_article(source, target, ctx), _in_article(target, source, ctx)]
-        if placed[1] is not None and code.startswith(OWN_FORCE_CODES) and \
-                placed[1].sector in (None, "MIL", "COP") and placed[1].country == placed[0].country:
-            target = placed[1] = None   # "ha schierato 90 mila agenti": its forces, not a
-            # target; "le truppe ucraine si sono ritirate da Avdiivka": its own town
-            own = "; target dropped: the source's own forces or ground"
-        else:
-            own = ""
-        guessed = sum(a is not b for a, b in zip((source, target), placed))   # a state from
-        source, target = placed                                  # the article, not the text
+        placed_source = _in_article(source, target, ctx)   # a state from the article,
+        placed_target = _in_article(target, source, ctx)   # not the text
+        own = ""
+        if _own_ground(code, placed_source, placed_target):
+            target = placed_target = None  # "ha schierato 90 mila agenti": its forces, not a
+            own = "; target dropped: the source's own forces or ground"  # target; "si sono
+            #                                         ritirate da Avdiivka": its own town
+        guessed = (placed_source is not source) + (placed_target is not target)
+        source, target = placed_source, placed_target
         if code.startswith(VISIT_CODE) and target is not None and \
                 target.country == source.country and source.country is not None and \
                 (target.how or "").startswith(("capital '", "city '", "place '")):
@@ -1321,12 +1335,18 @@ def _unnamed_protesters(g: Graph, n: int, place: Location | None, ctx: Context,
                   (f", where it happens ('{where.text}')" if where is not None else ""))]
 
 
+def _state_of_act(g: Graph, frame: Frame, ctx: Context) -> str | None:
+    """The state where an act with an unnamed doer happens, else its first target's state."""
+    where = frame.location or _sentence_place(g, ctx)
+    country = where.country if where is not None and where.country else frame.targets[0].country
+    return country if country in ctx.kb.countries else None
+
+
 def _unnamed_police(g: Graph, frame: Frame, ctx: Context) -> list[Actor]:
     """An arrest that names no one making it ("two Australians arrested in Bali", "Navalny è
     stato arrestato") is made by the police of where it happens, else of the arrested's state."""
-    where = frame.location or _sentence_place(g, ctx)
-    country = where.country if where is not None and where.country else frame.targets[0].country
-    if country not in ctx.kb.countries:
+    country = _state_of_act(g, frame, ctx)
+    if country is None:
         return []
     tok = g.tokens[frame.n]
     return [Actor(tok.text, tok.start, tok.end, None, country, "COP", f"country:{country}",
@@ -1345,9 +1365,8 @@ def _unnamed_attackers(g: Graph, frame: Frame, ctx: Context) -> list[Actor]:
             if armed and not any(_same(a, t) for a in armed for t in frame.targets):
                 return [dataclasses.replace(a, how=f"{a.how}; armed actor in the clause")
                         for a in armed[:1]]
-    where = frame.location or _sentence_place(g, ctx)
-    country = where.country if where is not None and where.country else frame.targets[0].country
-    if country not in ctx.kb.countries:
+    country = _state_of_act(g, frame, ctx)
+    if country is None:
         return []
     tok = g.tokens[frame.n]
     return [Actor(tok.text, tok.start, tok.end, None, country, "UAF", f"country:{country}",
@@ -1430,7 +1449,8 @@ def _in_article(actor: Actor | None, other: Actor | None, ctx: Context) -> Actor
     state = next((c for c in ctx.prior if c != theirs), None)
     if state is None:
         return actor
-    return dataclasses.replace(actor, country=state, how=f"{actor.how}; the article's state ({state})")
+    return dataclasses.replace(actor, country=state,
+                               how=f"{actor.how}; the article's state ({state})")
 
 
 def code_article(article: Article) -> Article:

@@ -341,37 +341,37 @@ def repair_subjects(sentence: Sentence) -> Sentence:
     subject.  A noun or name before a subjectless verb, attached to it so and carrying an
     apposition of its own (the ", presidente della ..." that confused the parser), becomes the
     verb's ``nsubj``.  A dateline ("ROMA, 3 giugno -") has no apposition and stays as it is.
+    The first item of a subject list that the parser hung on the verb without a preposition
+    ("Le Mali, le Burkina Faso et le Niger ont annoncé") joins the list as a ``conj``.
     """
     toks = sentence.tokens
+    by_i = {t.i: t for t in toks}
     kids: dict[int, list] = {}
     for t in toks:
         if t.head != t.i:
             kids.setdefault(t.head, []).append(t)
+
+    def has(n: int, *deps: str) -> bool:
+        return any(k.dep.lower() in deps for k in kids.get(n, []))
+
     fixed = {}
     for t in toks:
-        head = next((h for h in toks if h.i == t.head), None)
+        head = by_i.get(t.head)
         if t.dep.lower() != "parataxis" or t.pos not in ("NOUN", "PROPN") or head is None or \
-                head.pos != "VERB" or t.i > head.i:
+                head.pos != "VERB" or t.i > head.i or has(head.i, *SUBJECT, *PASSIVE_SUBJECT):
             continue
-        if any(k.dep.lower() in SUBJECT | PASSIVE_SUBJECT for k in kids.get(head.i, [])):
-            continue
-        own = kids.get(t.i, [])
-        if not any(k.dep.lower() == "appos" for k in own) or \
-                any(k.dep.lower() in ("cop", "aux", "nsubj", "mark") for k in own):
-            continue
-        fixed[t.i] = replace(t, dep="nsubj")
-    for t in toks:                    # "Le Mali, le Burkina Faso et le Niger ont annoncé":
-        if t.i in fixed or t.pos not in ("NOUN", "PROPN") or \
-                t.dep.lower() not in ("obl", "obl:mod", "nmod", "dep") or \
-                any(k.dep.lower() == "case" for k in kids.get(t.i, [])):
-            continue                  # a list's first item hung on the verb without a
-        subj = [k for k in kids.get(t.head, []) if k.dep.lower() == "nsubj" and k.i > t.i]
-        comma = next((k for k in toks if t.i < k.i < (subj[0].i if subj else t.i)), None)
-        if subj and comma is not None and comma.text == "," and any(   # preposition joins
-                k.dep.lower() == "conj" for k in kids.get(subj[0].i, [])):  # the subject
-            if all(k.head != t.head or k.dep.lower() == "punct"       # nothing else between
-                   for k in toks if t.i < k.i < subj[0].i):           # hangs on the verb
-                fixed[t.i] = replace(t, head=subj[0].i, dep="conj")
+        if has(t.i, "appos") and not has(t.i, "cop", "aux", "nsubj", "mark"):
+            fixed[t.i] = replace(t, dep="nsubj")
+    for t in toks:                    # "Le Mali, le Burkina Faso et le Niger ont annoncé": a
+        if t.i in fixed or t.pos not in ("NOUN", "PROPN") or has(t.i, "case") or \
+                t.dep.lower() not in ("obl", "obl:mod", "nmod", "dep"):
+            continue                  # list's first item hung on the verb without a preposition
+        subj = next((k for k in kids.get(t.head, []) if k.dep.lower() == "nsubj" and k.i > t.i),
+                    None)             # joins the subject when only a comma stands between
+        between = [by_i[i] for i in range(t.i + 1, subj.i) if i in by_i] if subj else []
+        if between and between[0].text == "," and has(subj.i, "conj") and all(
+                k.head != t.head or k.dep.lower() == "punct" for k in between):
+            fixed[t.i] = replace(t, head=subj.i, dep="conj")
     if not fixed:
         return sentence
     return Sentence(sentence.index, sentence.text, sentence.start, sentence.end,
