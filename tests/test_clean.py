@@ -89,6 +89,10 @@ def test_english_example(examples):
     ("Iscriviti alla nostra newsletter", "promo"),
     ("Leggi anche: Il vertice di Samarcanda, cosa è successo", "related-links"),
     ("Ultim'ora: sciopero dei treni venerdì", "ticker"),
+    ("Clicca qui per seguire la diretta del vertice Nato di Washington.", "promo"),
+    ("Click here to follow the NATO summit live.", "promo"),
+    ("Cliquez ici pour suivre le sommet de l'Otan en direct.", "promo"),
+    ("Haga clic aquí para seguir la cumbre de la OTAN en directo.", "promo"),
 ])
 def test_single_line_rules(line, reason):
     text = "\n".join(["Il governo ha approvato ieri la riforma delle pensioni dopo un lungo dibattito.",

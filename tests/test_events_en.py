@@ -383,6 +383,11 @@ CASES = {
         case("Should Beijing invade Taiwan, the United States would impose sanctions on China.",
              flagged=(Ev("CHN", "TWN", "19", flag="hypothetical"),
                       Ev("USA", "CHN", "16", flag="hypothetical"))),
+        # a refusal to comment is itself an act: decline comment (011), modal or not
+        case("The White House would not comment on the report.",
+             Ev("USA", None, "01", cameo="011")),
+        case("A possible meeting between Joe Biden and Xi Jinping was discussed in the press.",
+             flagged=Ev("USA", "CHN", "04", flag="hypothetical")),
     ],
     # ------------------------------------------------------------------ no political event
     "none": [

@@ -47,6 +47,11 @@ CASES = {
         case("Mosca non ha mai minacciato di usare armi nucleari contro l'Ucraina, ha affermato "
              "il portavoce del Cremlino Dmitrij Peskov.",
              flagged=Ev("RUS", "UKR", "13")),
+        # a refusal to comment is itself an act: decline comment (011)
+        case("Il Cremlino non ha voluto commentare le indiscrezioni del Financial Times.",
+             Ev("RUS", None, "01", cameo="011")),
+        case("Il portavoce del Cremlino, Dmitry Peskov, si è rifiutato di commentare.",
+             Ev("RUS", None, "01", cameo="011")),
     ],
     # ------------------------------------------------------------------ passive
     "passive": [
@@ -438,6 +443,10 @@ CASES = {
         case("Il Cile ha rotto le relazioni diplomatiche con Israele a causa dell'offensiva "
              "militare nella Striscia di Gaza.",
              Ev("CHL", "ISR", "16")),
+        # a warrant the parser reads as the verb "mandare" ("mandati d'arresto")
+        case("La Corte penale internazionale ha emesso mandati d'arresto per il premier "
+             "israeliano Benjamin Netanyahu.",
+             Ev("IGO", "ISR", "17", cameo="173")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [
@@ -450,6 +459,11 @@ CASES = {
         case("Qualora Pechino invadesse Taiwan, gli Stati Uniti imporrebbero sanzioni alla Cina.",
              flagged=(Ev("CHN", "TWN", "19", flag="hypothetical"),
                       Ev("USA", "CHN", "16", flag="hypothetical"))),
+        # an adjective that makes the nominal event only possible
+        case("Un eventuale attacco israeliano contro l'Iran trascinerebbe la regione in guerra.",
+             flagged=Ev("ISR", "IRN", "19", flag="hypothetical")),
+        case("La Casa Bianca ha smentito le voci su un possibile incontro tra Biden e Xi Jinping.",
+             flagged=Ev("USA", "CHN", "04", flag="hypothetical")),
     ],
     # ------------------------------------------------------------------ no political event
     "none": [

@@ -407,7 +407,8 @@ def test_clutter_loader():
 # ----------------------------------------------------------------------- triggers.yaml
 
 TRIGGER_KEYS = {"lemma", "code", "with", "target", "place_is_target", "passive_like",
-                "of_is_target", "confidence", "note", "before", "after", "forms", "reverse"}
+                "of_is_target", "confidence", "note", "before", "after", "forms", "reverse",
+                "negated_code"}
 SLOT = re.compile(r"(obj|iobj|dobj|dative|agent|nsubj|nsubj:pass|obl|nmod|"
                   r"(obl|nmod|prep):[^\W\d_][\w'-]*( [\w'-]+)*)")   # "obl:à l'égard de"
 

@@ -115,6 +115,8 @@ FRENCH = {
              Ev("USA", "POL", "03", intent=True)),
         case("Horoscope du jour : Bélier, une journée favorable pour les nouveaux projets.",
              no_event=True),
+        case("Le Kremlin n'a pas souhaité commenter ces informations.",
+             Ev("RUS", None, "01", cameo="011")),
     ],
 }
 
@@ -152,6 +154,8 @@ SPANISH = {
         case("El presidente argentino Javier Milei visitará Israel el próximo mes.",
              Ev("ARG", "ISR", "03", intent=True)),
         case("Resultados de la Liga: el Real Madrid ganó 2-0 al Sevilla.", no_event=True),
+        case("El Kremlin se negó a comentar la información.", Ev("RUS", None, "01", cameo="011")),
+        case("La Casa Blanca no quiso comentar el informe.", Ev("USA", None, "01", cameo="011")),
     ],
 }
 

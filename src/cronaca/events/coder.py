@@ -790,6 +790,8 @@ def _announces_event_noun(g: Graph, n: int, entry: Entry, lex, mod: Modality) ->
     the lexicon ("announced the suspension of", "ha annunciato il ritiro")."""
     if not entry.code.startswith("01") or entry.with_ or g.lemma(n) not in mod.reporting_verbs:
         return False
+    if entry.negated_code and _negated(g, n, mod):
+        return False                      # "no quiso comentar el informe": declined comment
     return any(g.tokens[c].pos in NOUN_POS and lex.candidates(g.lemma(c), "noun")
                for c in g.kids(n, "obj", "dobj"))
 
@@ -835,7 +837,8 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         # "la Spagna riconoscerà lo Stato di Palestina" parsed with two subjects
         slots, subj = _as_object(slots, [c for c in subj if c > n]), [c for c in subj if c < n]
         how.append("a second subject after the verb read as the object")
-    if not subj and not passive and (post := _postposed_speaker(g, n, mod)):
+    if not subj and not passive and g.dep(n) != "xcomp" and \
+            (post := _postposed_speaker(g, n, mod)):      # an infinitive's subject is its head's
         subj = post
         how.append("source: post-posed subject")
     sources: list[Actor] = _resolve_all(g, subj, ctx)
@@ -964,6 +967,14 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         if found:
             speaker = found[0]
             how.append(f"speaker: '{g.tokens[marker].text}' (source marker)")
+    if negated and entry.negated_code:
+        # "non ha voluto commentare", "did not comment": the refusal is the act
+        entry = dataclasses.replace(entry, code=entry.negated_code, negated_code=None)
+        negated = intent = False
+        why_i = ""
+        if why_h.startswith(("modal", "conditional")):   # "would not comment"
+            hypothetical, why_h = False, ""
+        how.append(f"negated: the refusal is {entry.code}")
     if negated:
         how.append("negated")
     if why_h:
@@ -1110,6 +1121,11 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
             f.n == h and f.entry.code.startswith(("02", "03", "10", "13")) for f in frames):
         hypothetical = True
         how.append(f"hypothetical: asked/threatened by '{g.tokens[h].text}'")
+    for c in g.kids(n, "amod"):               # "un eventuale attacco", "a possible meeting"
+        if g.lemma(c) in mod.hypothetical_markers or \
+                g.tokens[c].text.lower() in mod.hypothetical_markers:
+            hypothetical = True
+            how.append(f"hypothetical: '{g.tokens[c].text}'")
     intent = False
     if light:                  # "terrà colloqui", "could hold talks": the verb's mood counts
         intent, why_i = _intent(g, h, mod)
