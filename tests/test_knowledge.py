@@ -731,7 +731,7 @@ def test_agents(code):
 
 # ============================================================================== actors
 
-COUNTRY_KEYS = {"iso3", "iso2", "adjectives", "aliases", "seats"}
+COUNTRY_KEYS = {"iso3", "iso2", "adjectives", "aliases", "seats", "not_names"}
 
 
 def country_entries() -> list[tuple[str, dict]]:
@@ -781,6 +781,27 @@ def test_every_state_has_an_entry():
     present = {e["iso3"] for _, e in country_entries()}
     missing = [s for s in STATES if s not in present]
     assert not missing, f"states without an entry in countries.*.yaml: {missing}"
+
+
+def test_not_names_are_cldr_names_and_unlearned(kb):
+    """`not_names` lists CLDR names of the state (in some language the KB loads) that name
+    something else in news; the KB does not know them as the state."""
+    problems = []
+    for name, e in country_entries():
+        forms = e.get("not_names")
+        if forms is None:
+            continue
+        if not isinstance(forms, list) or not forms or \
+                not all(isinstance(x, str) and phrase_ok(x) and x == x.lower() for x in forms):
+            problems.append(f"{name} {e['iso3']}: not_names must be a list of lower-case words")
+            continue
+        cldr = {kbmod.key(t.get(e["iso2"]) or "") for t in
+                (Locale.parse(c).territories for c in ("ro", "en", "it", "fr", "es", "de", "pt"))}
+        problems += [f"{name} {e['iso3']}: {x!r} is no CLDR name of it" for x in forms
+                     if kbmod.key(x) not in cldr]
+        problems += [f"{name} {e['iso3']}: {x!r} still names it" for x in forms
+                     if kb.country_names.get(kbmod.key(x)) == e["iso3"]]
+    assert not problems, problems_report(problems)
 
 
 @pytest.mark.parametrize("lang", NAME_LANGS)

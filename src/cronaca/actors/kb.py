@@ -196,20 +196,25 @@ def _add_countries(kb: KnowledgeBase) -> None:
             name = locale.territories.get(country.iso2)
             if name:
                 kb.country_names.setdefault(key(name), country.iso3)
-    for path in _data_files("countries"):
-        for entry in _load_yaml(path, f"actors/data/{path.name}"):
-            iso3 = entry["iso3"]
-            if iso3 not in kb.countries:
-                kb.countries[iso3] = Country(iso3, entry.get("iso2", ""), iso3)
-            for forms in (entry.get("adjectives") or {}).values():
-                for form in forms:
-                    kb.adjectives.setdefault(key(form), iso3)
-            for forms in (entry.get("aliases") or {}).values():
-                for form in forms:
-                    kb.country_names[key(form)] = iso3
-            for forms in (entry.get("seats") or {}).values():
-                for form in forms:
-                    kb.seats[key(form)] = iso3
+    entries = [entry for path in _data_files("countries")
+               for entry in _load_yaml(path, f"actors/data/{path.name}")]
+    for entry in entries:        # CLDR names that name something else in news ("Columbia")
+        for form in entry.get("not_names") or ():
+            if kb.country_names.get(key(form)) == entry["iso3"]:
+                del kb.country_names[key(form)]
+    for entry in entries:
+        iso3 = entry["iso3"]
+        if iso3 not in kb.countries:
+            kb.countries[iso3] = Country(iso3, entry.get("iso2", ""), iso3)
+        for forms in (entry.get("adjectives") or {}).values():
+            for form in forms:
+                kb.adjectives.setdefault(key(form), iso3)
+        for forms in (entry.get("aliases") or {}).values():
+            for form in forms:
+                kb.country_names[key(form)] = iso3
+        for forms in (entry.get("seats") or {}).values():
+            for form in forms:
+                kb.seats[key(form)] = iso3
 
 
 def _add_organizations(kb: KnowledgeBase, entries, where: str) -> None:
