@@ -371,6 +371,9 @@ CASES = {
         case("President Yoweri Museveni has threatened to ban Ugandan opposition candidates.",
              Ev("UGA", "UGA", "13", source_sector="GOV", target_sector="OPP")),
         case("Finland joined NATO in April 2023.", Ev("FIN", "IGO", "05")),
+        # a state's own troops are what it offers, not whom: the dative is the target
+        case("Syria has again offered its troops to Lebanon's new President Elias Hrawi.",
+             Ev("SYR", "LBN", "03")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

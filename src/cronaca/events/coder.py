@@ -52,6 +52,7 @@ THREAT_ROOT = "13"
 ARMED_SECTORS = ("MIL", "COP", "REB", "INS", "UAF")
 FORCE_SECTORS = ("MIL", "COP")            # a state's own forces
 OWN_FORCE_CODES = ("15", "087")           # force posture and withdrawal: own forces moved
+OFFERED_FORCE_ROOTS = ("03", "06", "07")   # "offered its troops to Lebanon": the means
 # A statement's audience and the forces a state deploys (15x) are not placed by _domestic.
 UNPLACED_TARGET_ROOTS = ("01", "15")
 INTERNATIONAL_SECTORS = ("IGO", "NGO", "MNC", "IMG", "REF")
@@ -920,9 +921,15 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         targets = [a for a in targets if not any(_same(a, s) for s in sources)]
         if not targets:
             how.append(f"target: {slot} is the source itself, looked further")
-    if targets and entry.code.startswith(OWN_FORCE_CODES) and all(map(_forces, targets)):
-        targets = []                      # "ha schierato l'esercito": its own forces; what
-        how.append(f"target: {slot} is the source's own forces, looked further")   # they face?
+    if targets and entry.code.startswith(OWN_FORCE_CODES + OFFERED_FORCE_ROOTS) and \
+            all(map(_forces, targets)):
+        # "ha schierato l'esercito": its own forces; what they face?  "offered its troops to
+        # Lebanon": the means; whom they go to
+        how.append(f"target: {slot} is the source's own forces, looked further")
+        taken |= {c for s_, c in slots if s_ == slot}
+        others = [(s_, c) for s_, c in slots if s_ not in ("agent", "nsubj:pass", "nsubj")] \
+            if passive or entry.passive_like else slots
+        targets, place, slot = _targets(g, n, entry, others, ctx, taken | consumed)
     if not targets and not (passive or entry.passive_like):
         targets, slot = _fallback_targets(g, n, entry, ctx, taken | consumed, sources)
     if not targets and entry.code.startswith(FACING_ROOTS):
