@@ -148,6 +148,11 @@ SPANISH = {
         # a threat's own means ("enviar tropas") are no target; where they would go is
         case("Trump amenazó con enviar tropas a territorio mexicano.",
              Ev("USA", "MEX", "13")),
+        # the aim on the last conjunct of the consumed noun ("alimentos y medicinas a Cuba")
+        case("El Gobierno mexicano envió nuevos cargamentos de alimentos y medicinas a Cuba.",
+             Ev("MEX", "CUB", "07")),
+        # the organisation joined, named inside "como miembro de"
+        case("Bolivia se incorporó como miembro pleno del Mercosur.", Ev("BOL", "IGO", "05")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

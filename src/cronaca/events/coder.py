@@ -48,6 +48,7 @@ FORCE_ROOTS = ("17", "18", "19", "20")
 WAR_ROOTS = ("18", "19", "20")            # force a state's army uses on another state
 ASSAULT_ROOT = "18"
 VISIT_CODE = "042"
+JOIN_CODE = "050"                          # joining an organisation: the organisation is whom
 THREAT_ROOT = "13"
 ARMED_SECTORS = ("MIL", "COP", "REB", "INS", "UAF")
 FORCE_SECTORS = ("MIL", "COP")            # a state's own forces
@@ -896,8 +897,11 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
             # "ha espresso sostegno al piano cinese": the target hangs on the consumed noun
             for c in sorted(consumed):
                 if g.head(c) == n or g.head(g.head(c) or c) == n:
+                    # the noun and its conjuncts ("alimentos y medicinas a Cuba")
+                    own = [(s_, x) for y in [c, *g.kids(c, "conj")] for s_, x in g.slots(y)
+                           if s_ != "conj"]
                     targets, place, slot = _targets(
-                        g, c, entry, [(s.replace("nmod:", "obl:"), x) for s, x in g.slots(c)],
+                        g, c, entry, [(s_.replace("nmod:", "obl:"), x) for s_, x in own],
                         ctx, taken | consumed)
                     if not targets:       # "sostiene l'iniziativa della Cina / il piano cinese"
                         mine = {a.country for a in sources}
@@ -930,6 +934,10 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         others = [(s_, c) for s_, c in slots if s_ not in ("agent", "nsubj:pass", "nsubj")] \
             if passive or entry.passive_like else slots
         targets, place, slot = _targets(g, n, entry, others, ctx, taken | consumed)
+    if not targets and entry.code == JOIN_CODE:      # "se incorporó como miembro del Mercosur"
+        named = sorted(c for c in consumed if g.tokens[c].pos == "PROPN")
+        targets = [a for a in _resolve_all(g, named, ctx) if _other_side(a, sources)]
+        slot = "the organisation named as joined"
     if not targets and not (passive or entry.passive_like):
         targets, slot = _fallback_targets(g, n, entry, ctx, taken | consumed, sources)
     if not targets and entry.code.startswith(FACING_ROOTS):
