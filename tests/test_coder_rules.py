@@ -25,6 +25,8 @@ def code():
     ("La Francia ha schierato 90 mila agenti di polizia per la notte di Capodanno.", "15", "FRA"),
     ("La Corea del Sud ha mobilitato l'esercito dopo il lancio del missile.", "15", "KOR"),
     ("Le truppe ucraine si sono ritirate da Avdiivka.", "08", "UKR"),
+    # a nuclear test aimed at no one has no victims, least of all the tester's own people
+    ("La Corea del Nord ha condotto il suo sesto test nucleare.", "20", "PRK"),
 ])
 def test_own_forces_and_towns_are_no_target(code, text, root, source):
     events = [e for e in code(text) if e.cameo_root == root]

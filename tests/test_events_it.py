@@ -346,6 +346,10 @@ CASES = {
         case("La procura di Milano ha aperto un'indagine sulla ministra del Turismo Daniela "
              "Santanchè.",
              Ev("ITA", "ITA", "09", source_sector="JUD")),
+        # a partisan adjective names the side it takes ("filorussi": pro-Russian)
+        case("Gli hacker filorussi hanno rivendicato un attacco informatico contro i siti di "
+             "diversi ministeri italiani.",
+             Ev("RUS", "ITA", "17", cameo="176")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [

@@ -393,7 +393,11 @@ def test_language_folder(code):
     for path in folder.glob("*.yaml"):
         assert yaml.safe_load(path.read_text(encoding="utf-8")) is not None, path.name
     meta = lang_yaml(code, "language.yaml")
-    assert set(meta) == {"code", "name", "native_name", "pipeline"}
+    assert {"code", "name", "native_name", "pipeline"} <= set(meta) <= \
+        {"code", "name", "native_name", "pipeline", "partisan_prefixes"}
+    prefixes = meta.get("partisan_prefixes", [])
+    assert isinstance(prefixes, list) and all(
+        isinstance(x, str) and x == x.lower() and x.strip() == x for x in prefixes)
     assert meta == info(code)
 
 
@@ -781,6 +785,13 @@ def test_every_state_has_an_entry():
     present = {e["iso3"] for _, e in country_entries()}
     missing = [s for s in STATES if s not in present]
     assert not missing, f"states without an entry in countries.*.yaml: {missing}"
+
+
+def test_partisan_adjectives(kb):
+    """language.yaml's partisan_prefixes make nationality adjectives partisan ones."""
+    for word in ("filorussi", "filo-americano", "prorusse", "prorruso", "pro-russian"):
+        assert kb.adjectives.get(word) in ("RUS", "USA"), word
+    assert kb.adjectives["filoamericani"] == "USA"
 
 
 def test_not_names_are_cldr_names_and_unlearned(kb):

@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from cronaca.errors import ResourceError
-from cronaca.lang import languages, load_yaml, resource
+from cronaca.lang import info, languages, load_yaml, resource
 
 log = logging.getLogger(__name__)
 
@@ -202,13 +202,19 @@ def _add_countries(kb: KnowledgeBase) -> None:
         for form in entry.get("not_names") or ():
             if kb.country_names.get(key(form)) == entry["iso3"]:
                 del kb.country_names[key(form)]
+    partisan = {code: info(code).get("partisan_prefixes") or () for code in languages()}
     for entry in entries:
         iso3 = entry["iso3"]
         if iso3 not in kb.countries:
             kb.countries[iso3] = Country(iso3, entry.get("iso2", ""), iso3)
-        for forms in (entry.get("adjectives") or {}).values():
+        for lang, forms in (entry.get("adjectives") or {}).items():
             for form in forms:
                 kb.adjectives.setdefault(key(form), iso3)
+            for prefix in partisan.get(lang, ()):   # "filorussi", "prorusse": pro-Russian
+                for form in forms:
+                    for word in {prefix + form, prefix + form[:1] * (form[:1] == "r") + form}:
+                        if word not in kb.country_names:
+                            kb.adjectives.setdefault(key(word), iso3)
         for forms in (entry.get("aliases") or {}).values():
             for form in forms:
                 kb.country_names[key(form)] = iso3

@@ -46,6 +46,7 @@ PROTEST_ROOT = "14"
 # Coercion and violence (17-20) always fall on someone: unnamed, the people where it happens.
 FORCE_ROOTS = ("17", "18", "19", "20")
 WAR_ROOTS = ("18", "19", "20")            # force a state's army uses on another state
+TEST_CODES = ("2042",)                     # a nuclear detonation aimed at no one is a test
 ASSAULT_ROOT = "18"
 VISIT_CODE = "042"
 JOIN_CODE = "050"                          # joining an organisation: the organisation is whom
@@ -1323,6 +1324,8 @@ def _unnamed_victims(g: Graph, frame: Frame, source: Actor, place: Location | No
     """Force without a named target ("la polizia ha arrestato decine di persone", "decretó el
     toque de queda") falls on the people where it happens: the place's state, else the
     source's own (CAMEO codes such events against the country's civilians)."""
+    if frame.entry.code.startswith(TEST_CODES):
+        return None                       # "ha condotto il suo sesto test nucleare"
     patients = [c for slot, c in g.slots(frame.n) if slot in ("obj", "nsubj:pass")]
     inner = _place_inside(g, g.subtree(patients[0]), ctx) if patients else None
     if inner is None and place is None:   # "il raid russo su Kharkiv": the city struck
