@@ -153,6 +153,10 @@ SPANISH = {
              Ev("MEX", "CUB", "07")),
         # the organisation joined, named inside "como miembro de"
         case("Bolivia se incorporó como miembro pleno del Mercosur.", Ev("BOL", "IGO", "05")),
+        # a Colombian department is Colombia's (not Antakya, "Antioquia" in Spanish), and an
+        # unnamed armed group is unidentified (UAF)
+        case("Miembros de un grupo armado asesinaron a cuatro campesinos en Antioquia.",
+             Ev("COL", "COL", "18", source_sector="UAF")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),
