@@ -26,6 +26,9 @@ def test_a_city_name_goes_to_the_articles_state():
     assert _ctx(["USA"]).place("Paris").country == "FRA"
     assert _ctx(["USA"]).place("Colombia").kind == "country"
     assert _ctx(["COL"]).place("Nowhere-on-earth") is None
+    # a small town of a state the article never names is a homonym, not that state's town
+    assert _ctx().place("Campo Alegre").country == "BRA"
+    assert _ctx(["COL"]).place("Campo Alegre") is None
 
 
 def test_an_organisation_is_no_city():
@@ -74,3 +77,12 @@ def test_a_region_is_a_place_not_an_actor():
     assert _ctx().place("Marche").kind == "region"              # not Marche-en-Famenne
     assert _ctx().place("Bali").country == "IDN"                # not Bari (alternate name "Bali")
     assert _ctx().place("Kursk").kind == "city"                 # no region of that name here
+
+
+def test_a_region_names_the_articles_state_and_small_towns_do_not(spanish):
+    text = ("Miembros de un grupo armado asesinaron a una persona en la vereda Campo Alegre, "
+            "ANTIOQUIA, SAN CARLOS")
+    article = spanish.process(Document(id="r", content=text, format="text", source="r.txt",
+                                       lang="es"))
+    assert article_prior(article.sentences, knowledge_base(), gazetteer()) == ("COL",)
+    assert [e.source.country for e in article.events] == ["COL"]

@@ -25,6 +25,7 @@ PLACE_LABELS = {"LOC", "GPE"}
 PRONOUN_POS = {"PRON"}
 MAX_NGRAM = 10                 # words: "Communauté économique des États de l'Afrique de l'Ouest"
 PRIOR_NGRAM = 4                # names of states and organisations counted for an article's prior
+SMALL_TOWN = 100_000           # a town this small, in a state the article never names, is a homonym
 
 
 @dataclass
@@ -53,6 +54,8 @@ class Context:
                               p.kind in ("city", "region")), None)
                 if local is not None:
                     return local
+            if self.prior and top.population < SMALL_TOWN:
+                return None     # "la vereda Campo Alegre, ANTIOQUIA": no Brazilian town
         return top
 
 
@@ -487,6 +490,7 @@ def article_prior(sentences, kb: KnowledgeBase, places: Gazetteer) -> tuple[str,
     its words name ("las FARC" -> COL), its nationality adjectives, and the names among its
     entities that only one state has a place for."""
     counts: dict[str, int] = {}
+    towns: list[str] = []
 
     def count(code: str | None) -> None:
         if code in kb.countries:
@@ -504,13 +508,21 @@ def article_prior(sentences, kb: KnowledgeBase, places: Gazetteer) -> tuple[str,
                     count(kb.country_names[k])
                 elif k in kb.org_names:
                     count(kb.organizations[kb.org_names[k]].code)
+                elif (found := places.lookup(k)) and found[0].kind == "region":
+                    count(found[0].country)   # a region of Cronaca's list: "ANTIOQUIA"
                 elif size == 1:
                     count(kb.adjectives.get(k))
                 else:
                     continue
                 break
         for e in sentence.entities:
-            found = {p.country for p in places.lookup(e.text)}
-            if len(found) == 1:
-                count(found.pop())
+            found = places.lookup(e.text)
+            if len({p.country for p in found}) == 1:
+                if found[0].kind == "city" and found[0].population < SMALL_TOWN:
+                    towns.append(found[0].country)
+                else:
+                    count(found[0].country)
+    if not counts:            # small towns only speak for a state when nothing else does
+        for code in towns:    # ("la vereda Campo Alegre, ANTIOQUIA" is no Brazilian news)
+            count(code)
     return tuple(sorted(counts, key=lambda c: -counts[c]))
