@@ -374,6 +374,8 @@ CASES = {
         # a state's own troops are what it offers, not whom: the dative is the target
         case("Syria has again offered its troops to Lebanon's new President Elias Hrawi.",
              Ev("SYR", "LBN", "03")),
+        case("Viktor Orban sharply attacked the European Commission in a speech in Budapest.",
+             Ev("HUN", "EUR", "11")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -451,6 +451,11 @@ CASES = {
         case("La Corte penale internazionale ha emesso mandati d'arresto per il premier "
              "israeliano Benjamin Netanyahu.",
              Ev("IGO", "ISR", "17", cameo="173")),
+        # an attack in words is criticism (111), not force
+        case("Orbán ha attaccato duramente la Commissione europea sulla politica migratoria.",
+             Ev("HUN", "EUR", "11")),
+        case("Migliaia di agenti sono stati schierati dal governo britannico nelle città inglesi.",
+             Ev("GBR", None, "15", cameo="153")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [
