@@ -456,6 +456,13 @@ CASES = {
              Ev("HUN", "EUR", "11")),
         case("Migliaia di agenti sono stati schierati dal governo britannico nelle città inglesi.",
              Ev("GBR", None, "15", cameo="153")),
+        # an army called up or put on alert faces the other state its clause names
+        case("Israele ha richiamato 300 mila riservisti in vista di un'offensiva di terra nella "
+             "Striscia di Gaza.",
+             Ev("ISR", "PSE", "15")),
+        case("La Corea del Sud ha innalzato il livello di allerta militare dopo il lancio di un "
+             "satellite spia nordcoreano.",
+             Ev("KOR", "PRK", "15")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

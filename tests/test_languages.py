@@ -157,6 +157,9 @@ SPANISH = {
         # unnamed armed group is unidentified (UAF)
         case("Miembros de un grupo armado asesinaron a cuatro campesinos en Antioquia.",
              Ev("COL", "COL", "18", source_sector="UAF")),
+        case("Venezuela desplegó miles de soldados en la frontera tras el anuncio de maniobras "
+             "militares británicas en Guyana.",
+             Ev("VEN", "GBR", "15")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

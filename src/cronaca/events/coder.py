@@ -58,6 +58,7 @@ OFFERED_FORCE_ROOTS = ("03", "06", "07")   # "offered its troops to Lebanon": th
 # A statement's audience and the forces a state deploys (15x) are not placed by _domestic.
 UNPLACED_TARGET_ROOTS = ("01", "15")
 INTERNATIONAL_SECTORS = ("IGO", "NGO", "MNC", "IMG", "REF")
+POLICE_CODE = "153"                        # police put on alert: no foreign foe
 FACING_ROOTS = ("15",)      # a show of force at a border or off a coast faces that state
 # Reciprocal predicates: "X e Y si sono incontrati" is one event X -> Y.
 RECIPROCAL_ROOTS = ("03", "04", "05", "06", "08")
@@ -576,6 +577,29 @@ def _across_border(g: Graph, n: int, ctx: Context, mine: set) -> tuple[list[Acto
     return [], ""
 
 
+def _named_foe(g: Graph, n: int, ctx: Context, sources: list[Actor]) -> tuple[list[Actor], str]:
+    """A state's army put on alert or called up with no one named as faced: the other state its
+    own clause names ("ha richiamato 300 mila riservisti in vista di un'offensiva nella
+    Striscia di Gaza", "ha innalzato l'allerta dopo il lancio di un satellite nordcoreano")."""
+    if not sources or any(a.sector not in (None, "MIL") or not a.country for a in sources):
+        return [], ""
+    mine = {a.country for a in sources}
+    clause = g.subtree(n, stop={"ccomp", "parataxis", "acl:relcl", "relcl", "csubj"})
+    for c in sorted(clause):
+        word = g.tokens[c].text.lower()
+        if g.tokens[c].pos == "ADJ" and ctx.kb.adjectives.get(word) not in (None, *mine):
+            code = ctx.kb.adjectives[word]
+            return [Actor(g.tokens[c].text, g.tokens[c].start, g.tokens[c].end,
+                          ctx.kb.countries[code].name, code, None, f"country:{code}",
+                          f"adjective '{g.tokens[c].text}'")], "the other state its clause names"
+        if g.tokens[c].pos == "PROPN" and g.dep(c) not in ("flat", "flat:name", "compound"):
+            found = [a for a in _resolve_all(g, [c], ctx)
+                     if a.country and a.country not in mine and a.sector is None]
+            if found:
+                return found, "the other state its clause names"
+    return [], ""
+
+
 def _aimed(g: Graph, n: int, ctx: Context, taken: set[int], mine: set,
            depth: int = 0) -> list[Actor]:
     """Whom the thing ``n`` is aimed at: "action against Russia", "restrictions against
@@ -943,6 +967,8 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         targets, slot = _fallback_targets(g, n, entry, ctx, taken | consumed, sources)
     if not targets and entry.code.startswith(FACING_ROOTS):
         targets, slot = _across_border(g, n, ctx, {a.country for a in sources})
+        if not targets and entry.code != POLICE_CODE:
+            targets, slot = _named_foe(g, n, ctx, sources)
     if not targets and entry.code.startswith(THREAT_ROOT):
         targets = _threatened(g, n, mod, ctx, {a.country for a in sources})
         slot = "the subject of the threat's condition"
@@ -1241,6 +1267,11 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
             target = placed_target = None  # "ha schierato 90 mila agenti": its forces, not a
             own = "; target dropped: the source's own forces or ground"  # target; "si sono
             #                                         ritirate da Avdiivka": its own town
+            if code.startswith(FACING_ROOTS) and code != POLICE_CODE:
+                foes, why = _named_foe(g, frame.n, ctx, [placed_source])
+                if foes:
+                    target = placed_target = foes[0]
+                    own += f"; target: {why}"
         guessed = (placed_source is not source) + (placed_target is not target)
         source, target = placed_source, placed_target
         if code.startswith(VISIT_CODE) and target is not None and \
