@@ -61,3 +61,13 @@ def test_arriving_in_ones_own_capital_is_no_visit(code):
     events = code("Il presidente ucraino Zelensky è arrivato a Berlino.")
     assert any(e.cameo == "042" and e.target is not None and e.target.country == "DEU"
                for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Un gruppo armato ha ucciso un uomo di 45 anni a Palermo.",     # an age is no count
+    "I soldati hanno ucciso tre civili.",
+])
+def test_a_killing_of_few_is_no_mass_killing(code, text):
+    roots = [e.cameo_root for e in code(text)]
+    assert "19" in roots or "18" in roots, roots
+    assert "20" not in roots

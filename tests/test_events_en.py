@@ -376,6 +376,8 @@ CASES = {
              Ev("SYR", "LBN", "03")),
         case("Viktor Orban sharply attacked the European Commission in a speech in Budapest.",
              Ev("HUN", "EUR", "11")),
+        case("Islamic State militants killed hundreds of Yazidi men in the Sinjar region.",
+             Ev("IMG", None, "20", cameo="202")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -463,6 +463,9 @@ CASES = {
         case("La Corea del Sud ha innalzato il livello di allerta militare dopo il lancio di un "
              "satellite spia nordcoreano.",
              Ev("KOR", "PRK", "15")),
+        # a killing of many (a numeral of 30 or more, "centinaia") is a mass killing (202)
+        case("Boko Haram ha ucciso almeno 80 abitanti di un villaggio nel nord-est della Nigeria.",
+             Ev("NGA", "NGA", "20", cameo="202")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

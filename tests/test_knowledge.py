@@ -412,7 +412,7 @@ def test_clutter_loader():
 
 TRIGGER_KEYS = {"lemma", "code", "with", "target", "place_is_target", "passive_like",
                 "of_is_target", "confidence", "note", "before", "after", "forms", "reverse",
-                "negated_code"}
+                "negated_code", "mass_code"}
 SLOT = re.compile(r"(obj|iobj|dobj|dative|agent|nsubj|nsubj:pass|obl|nmod|"
                   r"(obl|nmod|prep):[^\W\d_][\w'-]*( [\w'-]+)*)")   # "obl:à l'égard de"
 
@@ -629,7 +629,7 @@ def test_modality(code):
 GRAMMAR_LISTS = ("relative_pronouns", "perfect_auxiliaries", "correlative_negation",
                  "future_auxiliaries", "conditional_auxiliaries", "location_prepositions",
                  "quantity_nouns", "passive_auxiliaries", "lemma_clitics", "border_nouns",
-                 "person_nouns")
+                 "person_nouns", "large_number_words")
 ROLE_WORDS = {"of", "by", "to", "with", "against", "toward", "between", "on", "in", "from",
               "into", "over", "about", "around"}
 

@@ -160,6 +160,8 @@ SPANISH = {
         case("Venezuela desplegó miles de soldados en la frontera tras el anuncio de maniobras "
              "militares británicas en Guyana.",
              Ev("VEN", "GBR", "15")),
+        case("Los paramilitares asesinaron a cientos de civiles en el campamento de Zamzam, en "
+             "Darfur.", Ev("SDN", "SDN", "20", cameo="202")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

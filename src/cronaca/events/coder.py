@@ -58,6 +58,7 @@ OFFERED_FORCE_ROOTS = ("03", "06", "07")   # "offered its troops to Lebanon": th
 # A statement's audience and the forces a state deploys (15x) are not placed by _domestic.
 UNPLACED_TARGET_ROOTS = ("01", "15")
 INTERNATIONAL_SECTORS = ("IGO", "NGO", "MNC", "IMG", "REF")
+MASS_KILLING = 30                          # people killed at once that make a mass killing
 POLICE_CODE = "153"                        # police put on alert: no foreign foe
 FACING_ROOTS = ("15",)      # a show of force at a border or off a coast faces that state
 # Reciprocal predicates: "X e Y si sono incontrati" is one event X -> Y.
@@ -577,6 +578,21 @@ def _across_border(g: Graph, n: int, ctx: Context, mine: set) -> tuple[list[Acto
     return [], ""
 
 
+def _many(g: Graph, heads: list[int]) -> str:
+    """Whether the phrases ``heads`` count many people (a numeral of MASS_KILLING or more, or a
+    large-number word: "almeno 80 abitanti", "centinaia di civili"); the words, or ""."""
+    for h in heads:                       # the head's own count, not "un uomo di 43 anni"
+        for m in [h, *g.kids(h, "nummod")]:
+            word = g.tokens[m].text.lower()
+            if word in g.grammar.large_number_words:
+                return f"'{g.tokens[m].text}'"
+            if m != h:
+                digits = word.replace(".", "").replace(",", "").replace("\u202f", "")
+                if digits.isdigit() and int(digits) >= MASS_KILLING:
+                    return f"'{g.tokens[m].text}'"
+    return ""
+
+
 def _named_foe(g: Graph, n: int, ctx: Context, sources: list[Actor]) -> tuple[list[Actor], str]:
     """A state's army put on alert or called up with no one named as faced: the other state its
     own clause names ("ha richiamato 300 mila riservisti in vista di un'offensiva nella
@@ -1009,6 +1025,10 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         if found:
             speaker = found[0]
             how.append(f"speaker: '{g.tokens[marker].text}' (source marker)")
+    if entry.mass_code and (many := _many(g, [c for s_, c in slots if s_ in (
+            ("nsubj:pass", "nsubj") if passive else ("obj",))])):
+        entry = dataclasses.replace(entry, code=entry.mass_code, mass_code=None)
+        how.append(f"{many}: a mass killing ({entry.code})")
     if negated and entry.negated_code:
         # "non ha voluto commentare", "did not comment": the refusal is the act
         entry = dataclasses.replace(entry, code=entry.negated_code, negated_code=None)

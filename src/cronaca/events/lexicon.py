@@ -45,6 +45,7 @@ class Entry:
     reverse: str | None = None       # the target's act on the source, for a verb that is two acts
     #                                  (a user dictionary's [032:033]: a visit and its hosting)
     origin: str = ""                 # a user file's name; "" for the built-in lexicon
+    mass_code: str | None = None     # the act when its object is many people (202)
     negated_code: str | None = None  # what the negated act is: "non ha voluto commentare",
     #                                  "did not comment" decline comment (011)
 
@@ -106,7 +107,8 @@ def _entries(data: dict, where: str, origin: str = "") -> list[Entry]:
             code = str(raw["code"])
             reverse = str(raw["reverse"]) if raw.get("reverse") is not None else None
             negated_code = str(raw["negated_code"]) if raw.get("negated_code") else None
-            for c in filter(None, (code, reverse, negated_code)):
+            mass_code = str(raw["mass_code"]) if raw.get("mass_code") else None
+            for c in filter(None, (code, reverse, negated_code, mass_code)):
                 if c not in codes:
                     raise ResourceError(f"{where}: {raw['lemma']!r} has unknown CAMEO code {c!r}")
             out.append(Entry(
@@ -120,7 +122,8 @@ def _entries(data: dict, where: str, origin: str = "") -> list[Entry]:
                 before=_sequence(raw.get("before") or [], where),
                 after=_sequence(raw.get("after") or [], where),
                 forms=tuple(str(f).lower() for f in raw.get("forms") or ()),
-                reverse=reverse, negated_code=negated_code, origin=origin))
+                reverse=reverse, negated_code=negated_code, mass_code=mass_code,
+                origin=origin))
     return out
 
 

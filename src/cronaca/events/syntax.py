@@ -52,6 +52,7 @@ class Grammar:
     lemma_clitics: frozenset[str] = frozenset()   # "reunirse" lemmatised "reunir él"
     never_passive: frozenset[str] = frozenset()   # from modality.yaml: "è volata" is active
     person_nouns: frozenset[str] = frozenset()    # "giflé par un homme": somebody, unnamed
+    large_number_words: frozenset[str] = frozenset()   # "centinaia di civili": many
 
     def role(self, slot: str) -> str:
         """A slot in English roles: Italian "nmod:di" -> "nmod:of"; others unchanged."""
@@ -89,6 +90,7 @@ def grammar(lang: str) -> Grammar:
         reportive_conditional=bool(data.get("reportive_conditional", False)),
         lemma_clitics=words("lemma_clitics"),
         person_nouns=words("person_nouns"),
+        large_number_words=words("large_number_words"),
         never_passive=mod.never_passive if mod else frozenset())
 
 
