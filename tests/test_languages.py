@@ -104,6 +104,11 @@ FRENCH = {
         # a first name that is also a capital's alternate name is no capital ("Salem Bazoum")
         case("La junte nigérienne a libéré Salem Bazoum, le fils de l'ancien président.",
              Ev("NER", "NER", "08")),
+        # a nationality deep in a non-name phrase is not the title's ("à cinq ans de prison
+        # ... dans l'affaire du financement libyen")
+        case("Le tribunal correctionnel de Paris a condamné l'ancien président Nicolas Sarkozy à "
+             "cinq ans de prison dans l'affaire du financement libyen.",
+             Ev("FRA", "FRA", "11")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

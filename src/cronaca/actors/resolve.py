@@ -133,6 +133,10 @@ def _nationality(g: Graph, n: int, ctx: Context) -> tuple[str | None, str]:
             if d in ("nmod", "compound", "poss", "nmod:poss", "obl", "prep") or \
                     g.tokens[c].pos == "PROPN":
                 span = g.subtree(c)
+                if d in ("nmod", "obl") and g.preposition(c) not in _NAME_PREPOSITIONS:
+                    span = [c, *g.kids(c, "flat", "flat:name", "amod", "det", "case")]
+                    # "i lavoratori in tutta Italia", not "condamné le président à cinq ans
+                    # de prison ... dans l'affaire du financement libyen"
                 found = _named(g, [p for p in span if g.dep(p) not in ("case", "det")], ctx)
                 if found and found[1] and found[0] in ("country", "seat", "capital", "org",
                                                        "person"):   # "soldiers of Putin"
