@@ -350,6 +350,9 @@ CASES = {
         case("Gli hacker filorussi hanno rivendicato un attacco informatico contro i siti di "
              "diversi ministeri italiani.",
              Ev("RUS", "ITA", "17", cameo="176")),
+        # a sector word of a capital is that sector of its state, not its government
+        case("La polizia di Mosca ha arrestato decine di manifestanti.",
+             Ev("RUS", "RUS", "17", source_sector="COP")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [

@@ -275,7 +275,7 @@ def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
         if kind == "seat":
             return Actor(text, start, end, kb.countries[code].name, code, "GOV",
                          f"country:{code}", f"seat of government '{words}'")
-        if kind == "capital":
+        if kind == "capital" and not (tok.text not in words.split() and _sector_of(g, n, ctx)):
             return Actor(text, start, end, kb.countries[code].name, code, "GOV",
                          f"country:{code}", f"capital '{words}' as its government")
         if kind == "country":
