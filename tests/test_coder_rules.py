@@ -71,3 +71,13 @@ def test_a_killing_of_few_is_no_mass_killing(code, text):
     roots = [e.cameo_root for e in code(text)]
     assert "19" in roots or "18" in roots, roots
     assert "20" not in roots
+
+
+def test_a_passive_relative_clause_takes_no_doer_from_its_noun():
+    """"Montenegro, where 28 people have been killed": Montenegro is where, not who killed."""
+    pipeline = Pipeline(stages=("parse", "events"), lang="en")
+    article = pipeline.process(Document(
+        id="t", content="Serbia lifted a night curfew in Montenegro where 28 people have been "
+        "killed.", format="text", source="t", date="1990-05-01", lang="en"))
+    killings = [e for e in article.events if e.cameo_root in ("18", "19")]
+    assert all(e.source.country != "MNE" for e in killings), killings

@@ -333,6 +333,10 @@ CASES = {
         case("Milan prosecutors opened an investigation into Italian tourism minister Daniela "
              "Santanche.",
              Ev("ITA", "ITA", "09", source_sector="JUD")),
+        # a state's official name with a possessive in it ("People's")
+        case("The United States demanded that the Democratic People's Republic of Korea "
+             "abandon its nuclear program.",
+             Ev("USA", "PRK", "10")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [

@@ -32,7 +32,8 @@ ROLE_SECTOR = {role: "GOV" for role in ROLES}
 
 def key(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("’", "'").replace("`", "'").lower()
-    return re.sub(r"\s+", " ", text.strip(" .,;:\"«»“”"))
+    text = re.sub(r"\s+", " ", text.strip(" .,;:\"«»“”"))
+    return text.replace(" 's ", "'s ")    # tokens joined: "people 's republic"
 
 
 def slug(text: str) -> str:

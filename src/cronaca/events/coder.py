@@ -905,6 +905,9 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     inherited = None
     if (relative or not subj) and not reduced:
         inherited, why = _inherited_subject(g, n)
+        if passive and why.startswith("noun modified"):
+            inherited, why = None, ""     # "Montenegro, where 28 people have been killed":
+            #                               the noun is where, or who was acted upon
         if inherited is None and not subj and not passive and g.grammar.pro_drop:
             inherited, why = _speaker_as_subject(g, n, mod)
         if inherited is not None:
