@@ -109,6 +109,9 @@ FRENCH = {
         case("Le tribunal correctionnel de Paris a condamné l'ancien président Nicolas Sarkozy à "
              "cinq ans de prison dans l'affaire du financement libyen.",
              Ev("FRA", "FRA", "11")),
+        # "entre" (lemmatised "entrer") names the sides, and a capital between them is one
+        case("Le Qatar a joué les médiateurs entre Kinshasa et les rebelles du M23.",
+             Ev("QAT", "COD", "04", cameo="045")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

@@ -475,6 +475,7 @@ def _targets(g: Graph, n: int, entry: Entry, slots, ctx: Context,
                 entry.code[:2] in ("02", "10") and g.role(slot) == "obl:by")  # "preteso da Washington"
             if place and place.kind == "city" and not entry.place_is_target and \
                     slot not in CORE_SLOTS and not directed and \
+                    g.role(slot) != "obl:between" and \
                     not (actors and actors[0].how and
                          not actors[0].how.startswith(("capital", "city"))):
                 continue                                  # "a Pechino" is where, not whom
