@@ -112,6 +112,12 @@ FRENCH = {
         # "entre" (lemmatised "entrer") names the sides, and a capital between them is one
         case("Le Qatar a joué les médiateurs entre Kinshasa et les rebelles du M23.",
              Ev("QAT", "COD", "04", cameo="045")),
+        # the aim two nouns down from the consumed one ("aide au développement au Niger")
+        case("Washington a suspendu son aide au développement au Niger.",
+             Ev("USA", "NER", "16")),
+        # a phrase's other words are its own: the strike is not coded again
+        case("L'opposant tunisien Jawhar Ben Mbarek a entamé une grève de la faim.",
+             Ev("TUN", None, "14", cameo="142")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

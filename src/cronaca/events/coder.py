@@ -123,7 +123,10 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
                                            if m in scope or m - n <= 6]) if entry.after else []
         if before is None or after is None:
             continue
-        matched = after                   # the words after the predicate are its own
+        matched = after                   # the words after the predicate are its own,
+        if entry.rest:                    # and a phrase's other words ("entamer une grève
+            matched = matched + [m for m in sorted(scope | set(near))   # de la faim")
+                                 if m > n and g.lemma(m) in entry.rest]
         if not entry.with_:
             chosen, chosen_matched = entry, matched
             break
@@ -952,8 +955,9 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                         mine = {a.country for a in sources}
                         aimed = [x for s_, x in g.slots(c) if g.role(s_) in (
                             "nmod:to", "nmod:on", "nmod:about", "nmod:against")]
-                        deep = [y for s_, x in g.slots(c) if g.role(s_) == "nmod:of"
+                        deep = [y for s_, x in g.slots(c) if g.role(s_) in ("nmod:of", "nmod:to")
                                 for s2, y in g.slots(x) if g.role(s2) in ("nmod:to", "nmod:against")]
+                        # "l'aide au développement au Niger"
                         targets = [a for a in _resolve_all(g, deep, ctx) if a.country not in mine]
                         if targets:       # "le forniture di gas all'Italia" (on "gas")
                             slot = f"the aim of its complement '{g.tokens[g.head(deep[0])].text}'"
