@@ -176,6 +176,11 @@ SPANISH = {
              Ev("VEN", "GBR", "15")),
         case("Los paramilitares asesinaron a cientos de civiles en el campamento de Zamzam, en "
              "Darfur.", Ev("SDN", "SDN", "20", cameo="202")),
+        case("Corea del Norte llevó a cabo su cuarto ensayo nuclear.",
+             Ev("PRK", None, "20", cameo="2042")),
+        # a region's adjective names its state
+        case("El expresidente catalán Carles Puigdemont fue detenido por la policía alemana.",
+             Ev("DEU", "ESP", "17")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),
