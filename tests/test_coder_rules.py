@@ -81,3 +81,13 @@ def test_a_passive_relative_clause_takes_no_doer_from_its_noun():
         "killed.", format="text", source="t", date="1990-05-01", lang="en"))
     killings = [e for e in article.events if e.cameo_root in ("18", "19")]
     assert all(e.source.country != "MNE" for e in killings), killings
+
+
+def test_one_act_is_told_once_per_pair_of_sides(code):
+    """Towns of one state are no two sides, and an act with the same sides is not repeated."""
+    events = code("Ha firmato al Cremlino i trattati di annessione delle regioni di Donetsk, "
+                  "Luhansk, Zaporizhzhia e Kherson il presidente russo Vladimir Putin.")
+    keys = [(e.cameo, e.evidence.trigger.start, e.source.country, e.source.sector,
+             e.target and e.target.country, e.target and e.target.sector) for e in events]
+    assert len(keys) == len(set(keys)), keys
+    assert not [e for e in events if e.target and e.source.country == e.target.country == "UKR"]

@@ -1280,6 +1280,7 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
                    for pair in pairs for a in pair)
     where = place or (_sentence_place(g, ctx) if unplaced else None)
     protest = _protest_acted_on(g, frame, lex)
+    emitted: set[tuple] = set()
     for source, target, code, info in coded:
         source, target = _situated(source, where), _situated(target, where)
         if not code.startswith(UNPLACED_TARGET_ROOTS):
@@ -1306,6 +1307,14 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
                 target.country == source.country and source.country is not None and \
                 (target.how or "").startswith(("capital '", "city '", "place '")):
             continue               # "arrived in Harare's stadium": no visit to one's own land
+        if target is not None and source.country == target.country and all(
+                (a.how or "").startswith("city '") for a in (source, target)):
+            continue               # two towns of one state are no two sides ("i trattati di
+            #                        annessione delle regioni di Donetsk, Luhansk ...")
+        same = (code, _side(source), _side(target))
+        if same in emitted:
+            continue               # one act told once per trigger and pair of sides
+        emitted.add(same)
         confidence = frame.entry.confidence * 0.85 ** guessed
         confidence *= 1.0 if source.country else 0.8
         confidence *= 1.0 if target is None or target.country else 0.85
@@ -1332,6 +1341,11 @@ def _same(a: Actor, b: Actor) -> bool:
     if a.kb_id is not None and a.kb_id == b.kb_id and a.sector == b.sector:
         return True                       # (the police and protesters of one state are two)
     return (a.country, a.sector, a.name) == (b.country, b.sector, b.name)
+
+
+def _side(a: Actor | None) -> tuple | None:
+    """What an event's side comes to in the data: state, sector and known identity."""
+    return None if a is None else (a.country, a.sector, a.kb_id or a.name)
 
 
 def _same_side(a: Actor | None, b: Actor | None) -> bool:
