@@ -353,6 +353,10 @@ CASES = {
         # a sector word of a capital is that sector of its state, not its government
         case("La polizia di Mosca ha arrestato decine di manifestanti.",
              Ev("RUS", "RUS", "17", source_sector="COP")),
+        # a capital one acts with is its government, not where the act happens
+        case("Gli Stati Uniti hanno condiviso con Kiev informazioni di intelligence sulle "
+             "posizioni delle truppe russe.",
+             Ev("USA", "UKR", "06")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [

@@ -475,7 +475,8 @@ def _targets(g: Graph, n: int, entry: Entry, slots, ctx: Context,
             actors = _resolve_all(g, [c], ctx)
             directed = bool(actors) and (actors[0].how or "").startswith("capital") and (
                 entry.code[:2] in DIRECTED_ROOTS and g.role(slot) in DATIVE_SLOTS or
-                entry.code[:2] in ("02", "10") and g.role(slot) == "obl:by")  # "preteso da Washington"
+                entry.code[:2] in ("02", "10") and g.role(slot) == "obl:by" or  # "preteso da Washington"
+                g.role(slot) == "obl:with")                   # "ha condiviso con Kiev"
             if place and place.kind == "city" and not entry.place_is_target and \
                     slot not in CORE_SLOTS and not directed and \
                     g.role(slot) != "obl:between" and \
