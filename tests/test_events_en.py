@@ -382,6 +382,8 @@ CASES = {
              Ev("HUN", "EUR", "11")),
         case("Islamic State militants killed hundreds of Yazidi men in the Sinjar region.",
              Ev("IMG", None, "20", cameo="202")),
+        case("The IMF approved a 15.6 billion dollar loan for Ukraine.",
+             Ev("IGO", "UKR", "07", cameo="071")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -181,6 +181,9 @@ SPANISH = {
         # a region's adjective names its state
         case("El expresidente catalán Carles Puigdemont fue detenido por la policía alemana.",
              Ev("DEU", "ESP", "17")),
+        # a loan or programme approved for a state is aid to it
+        case("El FMI aprobó un nuevo programa de 20.000 millones de dólares para Argentina.",
+             Ev("IGO", "ARG", "07", cameo="071")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

@@ -885,7 +885,7 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         # "la Spagna riconoscerà lo Stato di Palestina" parsed with two subjects
         slots, subj = _as_object(slots, [c for c in subj if c > n]), [c for c in subj if c < n]
         how.append("a second subject after the verb read as the object")
-    if not subj and not passive and g.dep(n) != "xcomp" and \
+    if not subj and not passive and g.dep(n) != "xcomp" and g.morph(n, "VerbForm") != "Inf" and \
             (post := _postposed_speaker(g, n, mod)):      # an infinitive's subject is its head's
         subj = post
         how.append("source: post-posed subject")
