@@ -1386,9 +1386,9 @@ def _phrase_or_trigger(g: Graph, heads: list[int], n: int) -> tuple[str, int, in
 
 def _situated(actor: Actor | None, place: Location | None) -> Actor | None:
     """A sector without a state ("la polizia", "protesters") belongs to where it acts."""
-    if actor is None or actor.country or actor.sector in (None, "GOV") or place is None or \
-            not place.country:
-        return actor
+    if actor is None or actor.country or actor.sector in (None, "GOV", "IGO", "NGO", "MNC") \
+            or place is None or not place.country:
+        return actor                      # "la comunità internazionale" is no one's in Beirut
     return dataclasses.replace(actor, country=place.country,
                                how=f"{actor.how}; country from the event's place '{place.text}'")
 
