@@ -213,7 +213,8 @@ def _add_countries(kb: KnowledgeBase) -> None:
                 kb.adjectives.setdefault(key(form), iso3)
             for prefix in partisan.get(lang, ()):   # "filorussi", "prorusse": pro-Russian
                 for form in forms:
-                    for word in {prefix + form, prefix + form[:1] * (form[:1] == "r") + form}:
+                    doubled = prefix + "r" + form if form.startswith("r") else None   # es
+                    for word in filter(None, (prefix + form, doubled)):             # "prorruso"
                         if word not in kb.country_names:
                             kb.adjectives.setdefault(key(word), iso3)
         for forms in (entry.get("aliases") or {}).values():

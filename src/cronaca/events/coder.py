@@ -58,6 +58,8 @@ OFFERED_FORCE_ROOTS = ("03", "06", "07")   # "offered its troops to Lebanon": th
 # A statement's audience and the forces a state deploys (15x) are not placed by _domestic.
 UNPLACED_TARGET_ROOTS = ("01", "15")
 INTERNATIONAL_SECTORS = ("IGO", "NGO", "MNC", "IMG", "REF")
+STATELESS_SECTORS = ("IGO", "NGO", "MNC")  # not placed where they act (refugees and armed groups
+#                                           are: PLOVER codes them by where they are)
 MASS_KILLING = 30                          # people killed at once that make a mass killing
 POLICE_CODE = "153"                        # police put on alert: no foreign foe
 FACING_ROOTS = ("15",)      # a show of force at a border or off a coast faces that state
@@ -607,12 +609,9 @@ def _named_foe(g: Graph, n: int, ctx: Context, sources: list[Actor]) -> tuple[li
     mine = {a.country for a in sources}
     clause = g.subtree(n, stop={"ccomp", "parataxis", "acl:relcl", "relcl", "csubj"})
     for c in sorted(clause):
-        word = g.tokens[c].text.lower()
-        if g.tokens[c].pos == "ADJ" and ctx.kb.adjectives.get(word) not in (None, *mine):
-            code = ctx.kb.adjectives[word]
-            return [Actor(g.tokens[c].text, g.tokens[c].start, g.tokens[c].end,
-                          ctx.kb.countries[code].name, code, None, f"country:{code}",
-                          f"adjective '{g.tokens[c].text}'")], "the other state its clause names"
+        adjective = _nationality_actor(g, c, ctx) if g.tokens[c].pos == "ADJ" else None
+        if adjective is not None and adjective.country not in mine:
+            return [adjective], "the other state its clause names"
         if g.tokens[c].pos == "PROPN" and g.dep(c) not in ("flat", "flat:name", "compound"):
             found = [a for a in _resolve_all(g, [c], ctx)
                      if a.country and a.country not in mine and a.sector is None]
@@ -687,14 +686,19 @@ def _author(g: Graph, n: int, ctx: Context, taken: set[int]) -> list[Actor]:
     return []
 
 
+def _nationality_actor(g: Graph, c: int, ctx: Context) -> Actor | None:
+    """The state the nationality adjective ``c`` names, as an actor ("russo" -> RUS)."""
+    t = g.tokens[c]
+    iso3 = ctx.kb.adjectives.get(t.text.lower())
+    return None if iso3 is None else Actor(t.text, t.start, t.end, ctx.kb.countries[iso3].name,
+                                           iso3, None, f"country:{iso3}", f"adjective '{t.text}'")
+
+
 def _adjective_actor(g: Graph, n: int, ctx: Context) -> list[Actor]:
     """The state a nationality adjective on ``n`` names ("il piano cinese")."""
     for slot, c in g.slots(n):
-        t = g.tokens[c]
-        iso3 = ctx.kb.adjectives.get(t.text.lower()) if slot in ("amod", "compound") else None
-        if iso3:
-            actor = Actor(t.text, t.start, t.end, ctx.kb.countries[iso3].name, iso3, None,
-                          f"country:{iso3}", f"adjective '{t.text}'")
+        actor = _nationality_actor(g, c, ctx) if slot in ("amod", "compound") else None
+        if actor is not None:
             return [actor] + _coordinated_nationalities(g, n, actor, ctx)
     return []
 
@@ -1118,10 +1122,7 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
                          if s.replace("nmod:", "obl:") in entry.targets and c not in target_heads]
     sources = _resolve_all(g, source_heads, ctx)
     if not sources and adjective_source is not None:
-        iso3 = ctx.kb.adjectives[g.tokens[adjective_source].text.lower()]
-        t = g.tokens[adjective_source]
-        sources = [Actor(t.text, t.start, t.end, ctx.kb.countries[iso3].name, iso3, None,
-                         f"country:{iso3}", f"adjective '{t.text}'")]
+        sources = [_nationality_actor(g, adjective_source, ctx)]
     # light verbs: "ha avuto un incontro con X", "hold talks": the verb's subject acts
     h = g.head(n)
     negated = False
@@ -1386,7 +1387,7 @@ def _phrase_or_trigger(g: Graph, heads: list[int], n: int) -> tuple[str, int, in
 
 def _situated(actor: Actor | None, place: Location | None) -> Actor | None:
     """A sector without a state ("la polizia", "protesters") belongs to where it acts."""
-    if actor is None or actor.country or actor.sector in (None, "GOV", "IGO", "NGO", "MNC") \
+    if actor is None or actor.country or actor.sector in (None, "GOV", *STATELESS_SECTORS) \
             or place is None or not place.country:
         return actor                      # "la comunità internazionale" is no one's in Beirut
     return dataclasses.replace(actor, country=place.country,
