@@ -198,8 +198,13 @@ def _non_factive(g: Graph, n: int, frames: list[Frame]) -> str | None:
     return None
 
 
+def _is_word(g: Graph, c: int, words: frozenset[str]) -> bool:
+    """Whether token ``c`` is one of ``words``, by lemma or as written."""
+    return g.lemma(c) in words or g.tokens[c].text.lower() in words
+
+
 def _has_child_word(g: Graph, n: int, words: frozenset[str]) -> bool:
-    return any(g.lemma(c) in words or g.tokens[c].text.lower() in words for c in g.children[n])
+    return any(_is_word(g, c, words) for c in g.children[n])
 
 
 def _aux(g: Graph, n: int) -> list[int]:
@@ -208,7 +213,7 @@ def _aux(g: Graph, n: int) -> list[int]:
 
 def _negated(g: Graph, n: int, m: Modality) -> bool:
     if any(g.dep(c) in ("advmod", "neg", "advmod:neg") and
-           (g.lemma(c) in m.negation or g.tokens[c].text.lower() in m.negation)
+           _is_word(g, c, m.negation)
            for c in g.children[n] + [a for x in _aux(g, n) for a in g.children[x]]):
         return True
     # "Neither France nor Germany signed", "Né la Francia né la Germania hanno firmato"
@@ -252,8 +257,7 @@ def _source_marker(g: Graph, m: Modality) -> int | None:
 
 def _conditional(g: Graph, c: int, m: Modality) -> bool:
     """Clause ``c`` is a condition: its marker is "se", "if", "si"..."""
-    return any(g.lemma(k) in m.hypothetical_markers or
-               g.tokens[k].text.lower() in m.hypothetical_markers for k in g.kids(c, "mark"))
+    return any(_is_word(g, k, m.hypothetical_markers) for k in g.kids(c, "mark"))
 
 
 def _condition_clause(g: Graph, n: int, m: Modality) -> bool:
@@ -281,7 +285,7 @@ def _hypothetical(g: Graph, n: int, m: Modality, lang: str) -> tuple[bool, str]:
     node = n
     while node is not None:
         for c in g.kids(node, "mark", "advmod"):
-            if g.lemma(c) in m.hypothetical_markers or g.tokens[c].text.lower() in m.hypothetical_markers:
+            if _is_word(g, c, m.hypothetical_markers):
                 return True, f"'{g.tokens[c].text}' clause"
         h = g.head(node)
         if h is not None and g.dep(node) == "xcomp" and (g.lemma(h) in m.modal_always
@@ -306,7 +310,7 @@ def _intent(g: Graph, n: int, m: Modality) -> tuple[bool, str]:
     while (g.dep(node) == "xcomp" or g.dep(node) == "advcl" and g.tokens[g.head(node) or node].pos
            == "ADJ" or g.dep(node) == "ccomp" and g.morph(node, "VerbForm") == "Inf") and \
             (h := g.head(node)) is not None:     # "pronti a negoziare", "disposto a rilasciare"
-        if g.lemma(h) in m.intent_verbs or g.tokens[h].text.lower() in m.intent_verbs:
+        if _is_word(g, h, m.intent_verbs):
             return True, f"intent verb '{g.tokens[h].text}'"
         node = h
     return False, ""
@@ -859,8 +863,7 @@ def _obligations_as_demands(g: Graph, frames: list[Frame], mod: Modality,
             continue
         for x in g.children[f.n]:
             if g.dep(x) not in ("ccomp", "parataxis") or not any(
-                    g.lemma(a) in DEONTIC or g.tokens[a].text.lower() in DEONTIC
-                    for a in _aux(g, x)) or g.morph(x, "Mood") == "Cnd":
+                    _is_word(g, a, DEONTIC) for a in _aux(g, x)) or g.morph(x, "Mood") == "Cnd":
                 continue
             obliged = [a for a in _resolve_all(g, _subject(g, x, g.passive(x)), ctx)
                        if _other_side(a, f.sources)]
@@ -996,8 +999,6 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         targets, slot = _fallback_targets(g, n, entry, ctx, taken | consumed, sources)
     if not targets and entry.code.startswith(FACING_ROOTS):
         targets, slot = _across_border(g, n, ctx, {a.country for a in sources})
-        if not targets and entry.code != POLICE_CODE:
-            targets, slot = _named_foe(g, n, ctx, sources)
     if not targets and entry.code.startswith(THREAT_ROOT):
         targets = _threatened(g, n, mod, ctx, {a.country for a in sources})
         slot = "the subject of the threat's condition"
@@ -1194,8 +1195,7 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         hypothetical = True
         how.append(f"hypothetical: asked/threatened by '{g.tokens[h].text}'")
     for c in g.kids(n, "amod"):               # "un eventuale attacco", "a possible meeting"
-        if g.lemma(c) in mod.hypothetical_markers or \
-                g.tokens[c].text.lower() in mod.hypothetical_markers:
+        if _is_word(g, c, mod.hypothetical_markers):
             hypothetical = True
             how.append(f"hypothetical: '{g.tokens[c].text}'")
     intent = False
@@ -1260,13 +1260,12 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     else:
         pairs = [(s, _protested(s, frame.location, code, g.sentence)) for s in frame.sources]
     pairs = [(s, t) for s, t in pairs if t is None or not _same(s, t)]
-    pairs = [(s, t) for i, (s, t) in enumerate(pairs)    # one actor named twice ("ha detto
-             if not any(_same(s, s2) and _same_side(t, t2) for s2, t2 in pairs[:i])]  # l'Alta
-    coded = [(s, t, code, info) for s, t in pairs]
+    coded = [(s, t, code, info) for s, t in pairs]     # (one actor named twice, "ha detto l'Alta
+    #                                    rappresentante Kaja Kallas", is told once: see below)
     if frame.entry.reverse:              # a verb that is two acts: a user dictionary's [032:033]
         back = (intent_code(frame.entry.reverse) if frame.intent else None) or frame.entry.reverse
         coded += [(t, s, back, lookup(back)) for s, t in pairs if t is not None]
-    tok = g.tokens[frame.n]                                           # rappresentante Kaja Kallas")
+    tok = g.tokens[frame.n]
     s = g.sentence
     if frame.date is not None:
         date, precision, date_source = frame.date.date.isoformat(), frame.date.precision, "text"
@@ -1298,11 +1297,11 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
             target = placed_target = None  # "ha schierato 90 mila agenti": its forces, not a
             own = "; target dropped: the source's own forces or ground"  # target; "si sono
             #                                         ritirate da Avdiivka": its own town
-            if code.startswith(FACING_ROOTS) and code != POLICE_CODE:
-                foes, why = _named_foe(g, frame.n, ctx, [placed_source])
-                if foes:
-                    target = placed_target = foes[0]
-                    own += f"; target: {why}"
+        if placed_target is None and code.startswith(FACING_ROOTS) and code != POLICE_CODE:
+            foes, why = _named_foe(g, frame.n, ctx, [placed_source])
+            if foes:                       # a show of force facing no one named
+                target = placed_target = foes[0]
+                own += f"; target: {why}"
         guessed = (placed_source is not source) + (placed_target is not target)
         source, target = placed_source, placed_target
         if code.startswith(VISIT_CODE) and target is not None and \
@@ -1315,7 +1314,8 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
             #                        annessione delle regioni di Donetsk, Luhansk ...")
         same = (code, _side(source), _side(target))
         if same in emitted:
-            continue               # one act told once per trigger and pair of sides
+            continue               # one act told once per trigger and pair of sides (an
+            #                        actor named twice, a title and its holder, counts once)
         emitted.add(same)
         confidence = frame.entry.confidence * 0.85 ** guessed
         confidence *= 1.0 if source.country else 0.8
@@ -1348,10 +1348,6 @@ def _same(a: Actor, b: Actor) -> bool:
 def _side(a: Actor | None) -> tuple | None:
     """What an event's side comes to in the data: state, sector and known identity."""
     return None if a is None else (a.country, a.sector, a.kb_id or a.name)
-
-
-def _same_side(a: Actor | None, b: Actor | None) -> bool:
-    return a is b if a is None or b is None else _same(a, b)
 
 
 def _protested(source: Actor, place: Location | None, code: str, sentence) -> Actor | None:

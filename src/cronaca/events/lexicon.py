@@ -105,9 +105,9 @@ def _entries(data: dict, where: str, origin: str = "") -> list[Entry]:
             if not isinstance(raw, dict) or "lemma" not in raw or "code" not in raw:
                 raise ResourceError(f"{where}: every {kind[:-1]} needs `lemma` and `code`: {raw!r}")
             code = str(raw["code"])
-            reverse = str(raw["reverse"]) if raw.get("reverse") is not None else None
-            negated_code = str(raw["negated_code"]) if raw.get("negated_code") else None
-            mass_code = str(raw["mass_code"]) if raw.get("mass_code") else None
+            reverse, negated_code, mass_code = (
+                str(raw[k]) if raw.get(k) is not None else None
+                for k in ("reverse", "negated_code", "mass_code"))
             for c in filter(None, (code, reverse, negated_code, mass_code)):
                 if c not in codes:
                     raise ResourceError(f"{where}: {raw['lemma']!r} has unknown CAMEO code {c!r}")
