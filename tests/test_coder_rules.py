@@ -91,3 +91,13 @@ def test_one_act_is_told_once_per_pair_of_sides(code):
              e.target and e.target.country, e.target and e.target.sector) for e in events]
     assert len(keys) == len(set(keys)), keys
     assert not [e for e in events if e.target and e.source.country == e.target.country == "UKR"]
+
+
+def test_a_summit_named_as_a_setting_is_no_meeting_of_its_host(code):
+    """"a margine del vertice dell'Apec": the summit is where the reported meeting happened;
+    the Apec held no meeting with anyone in this sentence. A summit that is the subject still is."""
+    events = code("Biden ha incontrato Xi Jinping a Lima, a margine del vertice dell'Apec.")
+    assert [(e.cameo, e.source.country) for e in events if e.cameo_root == "04"] == \
+        [("040", "USA")]
+    events = code("Il vertice del G7 si è aperto ieri a Hiroshima.")
+    assert any(e.cameo_root == "04" and e.source.text.endswith("G7") for e in events)

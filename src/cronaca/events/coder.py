@@ -43,6 +43,7 @@ DIRECTED_ROOTS = ("02", "03", "06", "07", "10", "11", "12", "13", "16", "19", "2
 DATIVE_SLOTS = ("iobj", "obl:to", "obl:on", "obl:against")
 CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
 PROTEST_ROOT = "14"
+MEETING_ROOT = "04"
 # Coercion and violence (17-20) always fall on someone: unnamed, the people where it happens.
 FORCE_ROOTS = ("17", "18", "19", "20")
 WAR_ROOTS = ("18", "19", "20")            # force a state's army uses on another state
@@ -1111,8 +1112,9 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
     elif between:
         source_heads, mutual = g.conjuncts(between[0]), True   # "l'incontro tra X e Y"
     of_slot = [c for s, c in slots if g.role(s) == "nmod:of"]
+    owner_named = False                       # "il vertice del G7": the host, not a party
     if not source_heads and adjective_source is None and of_slot and not entry.of_is_target:
-        source_heads = of_slot[:1]
+        source_heads, owner_named = of_slot[:1], True
         of_slot = []
     # (a noun's "obl" is the parser's slip for "nmod": "raid aerei contro decine di obiettivi")
     target_heads += [c for s, c in slots if g.role(s.replace("obl:", "nmod:")) in AIMED_SLOTS]
@@ -1176,8 +1178,9 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
     if not sources and claimed_by:        # "Al-Shabaab ha rivendicato l'attacco"
         sources = claimed_by
         how.append("source: who claimed it")
-    if not sources:
-        return None
+    if not sources or (owner_named and not targets and entry.code.startswith(MEETING_ROOT)
+                       and not light and _in_phrase(g, n)):
+        return None       # "a margine del vertice dell'Apec": a setting, not a reported meeting
     clause = set(g.subtree(n))
     mentions = dates["past"]
     date = _date(g, n, mentions, clause)
@@ -1211,6 +1214,11 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         how.append("between: each side acts on the other")
     return Frame(n, entry, sources, targets, location, negated, hypothetical, intent, date,
                  None, None, how)
+
+
+def _in_phrase(g: Graph, n: int) -> bool:
+    """A nominal under a preposition ("al vertice", "on the sidelines of the summit")."""
+    return bool(g.kids(n, "case")) or g.dep(n) == "pobj"
 
 
 def _titled(actors: list[Actor]) -> list[Actor]:
