@@ -101,3 +101,18 @@ def test_a_summit_named_as_a_setting_is_no_meeting_of_its_host(code):
         [("040", "USA")]
     events = code("Il vertice del G7 si è aperto ieri a Hiroshima.")
     assert any(e.cameo_root == "04" and e.source.text.endswith("G7") for e in events)
+
+
+def test_a_pronoun_that_is_not_its_clauses_subject_stands_for_the_last_object(code):
+    """"Gli" cannot be Tajani, who asks: it is the counterpart he received. The request's
+    content in the "di" infinitive picks the specific appeal (access: 0255)."""
+    events = code("Il ministro degli Esteri Antonio Tajani ha ricevuto alla Farnesina il suo "
+                  "omologo israeliano. Gli ha chiesto di garantire l'accesso degli aiuti "
+                  "umanitari a Gaza.")
+    (ask,) = [e for e in events if e.cameo_root == "02"]
+    assert (ask.cameo, ask.source.country, ask.target.country) == ("0255", "ITA", "ISR")
+    # with nobody acted on in the sentence before, the pronoun gets no target
+    events = code("Il ministro degli Esteri Antonio Tajani è arrivato a Roma. Gli ha chiesto "
+                  "di garantire l'accesso degli aiuti umanitari a Gaza.")
+    assert all(e.target is None or e.target.country != "ITA"
+               for e in events if e.cameo_root == "02")

@@ -36,6 +36,7 @@ class Context:
     places: Gazetteer
     entities: list[Entity]
     antecedent: Actor | None = None          # for pronouns and dropped subjects
+    object_antecedent: Actor | None = None   # whom the last sentence's main verb acted on
     prior: tuple[str, ...] = ()              # states the article is about, most named first
 
     def place(self, name: str):

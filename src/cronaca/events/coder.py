@@ -99,7 +99,9 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
     near = [m for m in range(len(g.tokens)) if m != n and abs(m - n) <= 6]
     scope = set()
     for c in g.children[n]:
-        if g.dep(c) not in ("advcl", "parataxis", "conj", "acl:relcl", "relcl", "ccomp", "csubj"):
+        if g.dep(c) not in ("advcl", "parataxis", "conj", "acl:relcl", "relcl", "ccomp", "csubj") \
+                or g.dep(c) == "ccomp" and g.morph(c, "VerbForm") == "Inf" and g.kids(c, "mark") \
+                and not g.kids(c, "nsubj"):               # "chiesto di garantire l'accesso"
             scope.update(g.subtree(c, stop={"advcl", "parataxis", "conj", "acl:relcl", "relcl"}))
     if kind == "verb" and _reduced_passive(g, n) and any(e.code == CLAIM_CODE for e in candidates):
         scope.add(g.head(n))              # "un attentat revendiqué par l'État islamique"
@@ -743,6 +745,7 @@ def _clause(g: Graph, n: int) -> set[int]:
 class CodingResult:
     events: list[Event]
     subjects: list[Actor]
+    objects: list[Actor] = field(default_factory=list)    # whom the main verb acted on
 
 
 def _mistagged_participle(g: Graph, n: int) -> bool:
@@ -767,6 +770,7 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
     used: set[int] = set()                 # words consumed by `with` conditions
     frames: list[Frame] = []
     subjects: list[Actor] = []
+    objects: list[Actor] = []
 
     # verbs first, so that an event noun knows whether its governing verb is coded itself
     verbs = [n for n, t in enumerate(g.tokens) if t.pos in VERB_POS or _mistagged_participle(g, n)]
@@ -792,6 +796,8 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
             frames.append(frame)
             if kind == "verb" and frame.sources and g.dep(n).lower() == "root":
                 subjects.extend(frame.sources)
+                objects.extend(t for t in frame.targets   # not "arrivato a Roma", his own
+                               if all(t.country != s.country for s in frame.sources))
             if kind == "verb" and entry.code == CLAIM_CODE and frame.sources:
                 claimed = [c for c in consumed if g.tokens[c].pos in NOUN_POS]
                 claimed += [x for c in claimed for s_, x in g.slots(c)   # "responsibility
@@ -821,7 +827,7 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
         if is_report and not any(a.country or a.kb_id for a in frame.sources):
             continue                      # "police said", "officials say": nobody to code
         events.extend(_events(frame, g, index, article, pub, ctx, lex))
-    return CodingResult(events, subjects)
+    return CodingResult(events, subjects, objects)
 
 
 def _claimed_acts(g: Graph, nouns: list[int], claim: Frame, ctx, mod, lang, dates, frames,
@@ -980,7 +986,16 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                         slot = f"{slot} of '{g.tokens[c].text}'"
                         break
     if targets and not (passive or entry.passive_like):
-        targets = [a for a in targets if not any(_same(a, s) for s in sources)]
+        kept = [a for a in targets if not any(_same(a, s) for s in sources)]
+        other = ctx.object_antecedent
+        if not kept and other is not None and not any(_same(other, s) for s in sources) and \
+                all(a.how.startswith("pronoun") for a in targets):
+            # "Ha ricevuto il suo omologo. Gli ha chiesto...": a pronoun that is not its own
+            # clause's subject stands for whom the last sentence acted on
+            kept = [dataclasses.replace(other, text=a.text, start=a.start, end=a.end,
+                                        how=f"pronoun -> {other.text}") for a in targets[:1]]
+            how.append(f"target: {slot} is a pronoun other than the subject -> the last object")
+        targets = kept
         if not targets:
             how.append(f"target: {slot} is the source itself, looked further")
     if targets and entry.code.startswith(OWN_FORCE_CODES + OFFERED_FORCE_ROOTS) and \
@@ -1583,4 +1598,5 @@ def code_article(article: Article) -> Article:
         article.events.extend(result.events)
         if result.subjects:
             ctx.antecedent = result.subjects[0]
+            ctx.object_antecedent = result.objects[0] if result.objects else None
     return article
