@@ -116,3 +116,17 @@ def test_a_pronoun_that_is_not_its_clauses_subject_stands_for_the_last_object(co
                   "di garantire l'accesso degli aiuti umanitari a Gaza.")
     assert all(e.target is None or e.target.country != "ITA"
                for e in events if e.cameo_root == "02")
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # a national force or outlet named by its own name carries its state (the sector word
+    # alone took the state of the only other actor in the sentence)
+    ("Un cittadino ucraino è stato arrestato dai carabinieri in provincia di Rimini.",
+     ("ITA", "COP"), "UKR"),
+    ("Il giornalista del Wall Street Journal Evan Gershkovich è stato arrestato dai servizi di "
+     "sicurezza russi a Ekaterinburg.", ("RUS", None), "USA"),
+])
+def test_state_bodies_and_outlets_known_by_name(code, text, source, target):
+    (e,) = [e for e in code(text) if e.cameo == "173"]
+    assert (e.source.country, e.target.country) == (source[0], target)
+    assert source[1] is None or e.source.sector == source[1]
