@@ -473,6 +473,17 @@ CASES = {
         # a killing of many (a numeral of 30 or more, "centinaia") is a mass killing (202)
         case("Boko Haram ha ucciso almeno 80 abitanti di un villaggio nel nord-est della Nigeria.",
              Ev("NGA", "NGA", "20", cameo="202")),
+        # the aim of a transfer hung by the parser on its amount ("da 500 milioni di dollari")
+        case("La Banca mondiale ha approvato un finanziamento da 500 milioni di dollari "
+             "all'Egitto.",
+             Ev("IGO", "EGY", "07", cameo="071")),
+        case("Il Senato americano ha approvato un pacchetto di aiuti da 40 miliardi di dollari "
+             "per Israele.",
+             Ev("USA", "ISR", "07")),
+        # a dative pronoun is not its own clause's subject: whom the last sentence acted on
+        case("Il presidente francese Macron ha ricevuto all'Eliseo il premier libanese. Gli ha "
+             "chiesto di avviare riforme economiche.",
+             Ev("FRA", "LBN", "04", cameo="043"), Ev("FRA", "LBN", "02", cameo="024")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -55,6 +55,7 @@ THREAT_ROOT = "13"
 ARMED_SECTORS = ("MIL", "COP", "REB", "INS", "UAF")
 FORCE_SECTORS = ("MIL", "COP")            # a state's own forces
 OWN_FORCE_CODES = ("15", "087")           # force posture and withdrawal: own forces moved
+TRANSFER_ROOTS = ("06", "07", "033")          # acts with an amount of money or goods
 OFFERED_FORCE_ROOTS = ("03", "06", "07")   # "offered its troops to Lebanon": the means
 # A statement's audience and the forces a state deploys (15x) are not placed by _domestic.
 UNPLACED_TARGET_ROOTS = ("01", "15")
@@ -518,6 +519,16 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
                 return found, f"aim of '{g.tokens[c].text}'"
             if owners:
                 return owners, f"owner of '{g.tokens[c].text}'"
+    for slot, c in g.slots(n):     # "un prestito da 3 miliardi di dollari al Pakistan": the
+        if c in taken or not g.kids(c, "nummod") or \
+                not entry.code.startswith(TRANSFER_ROOTS):   # aim hangs on the amount
+            continue
+        nouns = [c, *(x for s, x in g.slots(c) if g.role(s) == "nmod:of")]   # "di dollari"
+        inner = [(s.replace("nmod:", "obl:"), x) for m in nouns for s, x in g.slots(m)]
+        found, _, inner_slot = _targets(g, c, entry, inner, ctx, taken)
+        found = [a for a in found if _other_side(a, sources)]
+        if found:
+            return found, f"{inner_slot} of the amount '{g.tokens[c].text}'"
     if entry.code.startswith(NON_FACTIVE_ROOTS + ("06", "08")):   # "demanded that the US
         # cancel its plans", "allowed Russia to deploy"
         for x in g.kids(n, "ccomp"):
