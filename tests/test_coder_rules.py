@@ -130,3 +130,17 @@ def test_state_bodies_and_outlets_known_by_name(code, text, source, target):
     (e,) = [e for e in code(text) if e.cameo == "173"]
     assert (e.source.country, e.target.country) == (source[0], target)
     assert source[1] is None or e.source.sector == source[1]
+
+
+@pytest.mark.parametrize("text", [
+    "Il governo ha deciso di combattere la corruzione con nuove leggi.",
+    "Mosca combatte il terrorismo.",
+    "I vigili del fuoco combattono gli incendi in Sicilia.",
+])
+def test_fighting_a_scourge_is_no_force(code, text):
+    """`unless` on "combattere": a fight against corruption, terrorism as such or fires."""
+    assert not [e for e in code(text) if e.cameo_root in ("18", "19", "20")]
+
+
+def test_fighting_people_is_still_force(code):
+    assert any(e.cameo_root == "19" for e in code("L'esercito combatte i ribelli nel nord."))

@@ -412,7 +412,7 @@ def test_clutter_loader():
 
 TRIGGER_KEYS = {"lemma", "code", "with", "target", "place_is_target", "passive_like",
                 "of_is_target", "confidence", "note", "before", "after", "forms", "reverse",
-                "negated_code", "mass_code"}
+                "negated_code", "mass_code", "unless"}
 SLOT = re.compile(r"(obj|iobj|dobj|dative|agent|nsubj|nsubj:pass|obl|nmod|"
                   r"(obl|nmod|prep):[^\W\d_][\w'-]*( [\w'-]+)*)")   # "obl:à l'égard de"
 
@@ -469,14 +469,15 @@ def _entry_problems(kind: str, e, where: str, cameo) -> list[str]:
             problems.append(f"{where}: {key} {e[key]!r} must be a quoted string")
         elif e[key] not in cameo:
             problems.append(f"{where}: {key} {e[key]!r} is not in cameo.tsv")
-    if "with" in e:
-        w = e["with"]
-        if not isinstance(w, list) or not w or not all(phrase_ok(x) for x in w):
-            problems.append(f"{where}: `with` must be a non-empty list of strings")
-        elif len(set(w)) != len(w):
-            problems.append(f"{where}: `with` repeats a word")
-        elif any(x != x.lower() for x in w):
-            problems.append(f"{where}: `with` words must be lower case")
+    for key in ("with", "unless"):
+        if key in e:
+            w = e[key]
+            if not isinstance(w, list) or not w or not all(phrase_ok(x) for x in w):
+                problems.append(f"{where}: `{key}` must be a non-empty list of strings")
+            elif len(set(w)) != len(w):
+                problems.append(f"{where}: `{key}` repeats a word")
+            elif any(x != x.lower() for x in w):
+                problems.append(f"{where}: `{key}` words must be lower case")
     for key in ("before", "after", "forms"):
         if key in e:
             items = e[key]

@@ -124,6 +124,10 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
                 continue
         if entry.with_ and not (entry.with_ & lemmas_in_scope):
             continue
+        if entry.unless and entry.unless & {w for s, c in g.slots(n)   # "combattere la
+                                            if s in ("obj", "nsubj:pass") or s.startswith("obl")
+                                            for w in (g.lemma(c), g.tokens[c].text.lower())}:
+            continue                      # corruzione", "fight wildfires": no force
         before = _in_order(g, entry.before, range(n)) if entry.before else []
         after = _in_order(g, entry.after, [m for m in range(n + 1, len(g.tokens))
                                            if m in scope or m - n <= 6]) if entry.after else []

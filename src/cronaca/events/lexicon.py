@@ -32,6 +32,8 @@ class Entry:
     code: str
     kind: str                        # "verb" or "noun"
     with_: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()   # an object or oblique that makes it no event
+    #                                       ("combattere la corruzione", "fight wildfires")
     targets: tuple[str, ...] = ()
     place_is_target: bool = False
     passive_like: bool = False
@@ -114,6 +116,7 @@ def _entries(data: dict, where: str, origin: str = "") -> list[Entry]:
             out.append(Entry(
                 lemma=str(raw["lemma"]).lower(), code=code, kind=kind[:-1],
                 with_=frozenset(str(w).lower() for w in raw.get("with") or ()),
+                unless=frozenset(str(w).lower() for w in raw.get("unless") or ()),
                 targets=tuple(normalise_slot(t) for t in raw.get("target") or ()),
                 place_is_target=bool(raw.get("place_is_target")),
                 passive_like=bool(raw.get("passive_like")),
