@@ -144,3 +144,15 @@ def test_fighting_a_scourge_is_no_force(code, text):
 
 def test_fighting_people_is_still_force(code):
     assert any(e.cameo_root == "19" for e in code("L'esercito combatte i ribelli nel nord."))
+
+
+def test_a_person_the_kb_lacks_keeps_the_sector_of_their_title():
+    """"Judge Alejandro Rivera": nobody the KB knows, but a judge of the article's state;
+    "supporters of former President X" stay supporters (the name is not the phrase's head)."""
+    pipeline = Pipeline(stages=("parse", "events"), lang="en")
+    article = pipeline.process(Document(
+        id="t", content="Judge Alejandro Rivera opened fraud investigations against 28 Chilean "
+                        "government officials.", format="text", source="t", date="1990-05-01",
+        lang="en"))
+    (e,) = [e for e in article.events if e.cameo_root == "09"]
+    assert (e.source.country, e.source.sector, e.target.country) == ("CHL", "JUD", "CHL")

@@ -295,6 +295,12 @@ def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
         sector = next((s for p in span if p != n and (s := _sector_of(g, p, ctx))), None)
         return Actor(text, start, end, ent.text, country, sector, None,   # person the KB lacks
                      f"person '{ent.text}' not in KB + {how}" + (f", {sector}" if sector else ""))
+    if ent is not None and not country and not role and \
+            ent.start <= tok.start < ent.end:          # "Judge Alejandro Rivera": a person
+        sector = next((s for p in span if p != n and (s := _sector_of(g, p, ctx))), None)
+        if sector:                                     # the KB lacks, of a known sector
+            return Actor(text, start, end, ent.text, None, sector, None,
+                         f"person '{ent.text}' not in KB, {sector}")
     if role and country:
         holders = kb.holders(country, role, ctx.date)
         if len(holders) == 1:
