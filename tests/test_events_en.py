@@ -384,6 +384,13 @@ CASES = {
              Ev("IMG", None, "20", cameo="202")),
         case("The IMF approved a 15.6 billion dollar loan for Ukraine.",
              Ev("IGO", "UKR", "07", cameo="071")),
+        # a giver in the "from" phrase of a verb of receiving acts on its subject
+        case("Ukraine received new Patriot missiles from the United States.",
+             Ev("USA", "UKR", "07", cameo="072")),
+        # a judge the KB lacks is still a judge, of the article's state
+        case("Judge Alejandro Rivera opened fraud investigations against 28 Chilean government "
+             "officials.",
+             Ev("CHL", "CHL", "09", source_sector="JUD")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

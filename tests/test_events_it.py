@@ -480,6 +480,10 @@ CASES = {
         case("Il Senato americano ha approvato un pacchetto di aiuti da 40 miliardi di dollari "
              "per Israele.",
              Ev("USA", "ISR", "07")),
+        # a giver in the "da" phrase of a verb of receiving acts on its subject (`passive_like`)
+        case("Il presidente ucraino è arrivato a Parigi. Ha ottenuto dalla Francia nuovi missili "
+             "a lungo raggio.",
+             Ev("UKR", "FRA", "04", cameo="042"), Ev("FRA", "UKR", "07", cameo="072")),
         # a dative pronoun is not its own clause's subject: whom the last sentence acted on
         case("Il presidente francese Macron ha ricevuto all'Eliseo il premier libanese. Gli ha "
              "chiesto di avviare riforme economiche.",

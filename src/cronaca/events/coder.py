@@ -907,15 +907,17 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     passive = g.passive(n) and not entry.passive_like or reduced
     slots = g.slots(n)
     subj = _subject(g, n, passive)
-    if entry.passive_like:
-        subj = []
+    if entry.passive_like:   # "ha ottenuto dalla Germania nuovi aiuti": the giver acts on the
+        subj = [c for s_, c in slots    # subject ("da", "from", Spanish and French "de")
+                if g.role(s_) in ("agent", "obl:by", "obl:from", "obl:of")][:1]
     if not passive and any(c < n for c in subj) and any(c > n for c in subj) and \
             not any(s_ == "obj" for s_, _ in slots):
         # "la Spagna riconoscerà lo Stato di Palestina" parsed with two subjects
         slots, subj = _as_object(slots, [c for c in subj if c > n]), [c for c in subj if c < n]
         how.append("a second subject after the verb read as the object")
-    if not subj and not passive and g.dep(n) != "xcomp" and g.morph(n, "VerbForm") != "Inf" and \
-            (post := _postposed_speaker(g, n, mod)):      # an infinitive's subject is its head's
+    if not subj and not passive and not entry.passive_like and g.dep(n) != "xcomp" and \
+            g.morph(n, "VerbForm") != "Inf" and (post := _postposed_speaker(g, n, mod)):
+        # (an infinitive's subject is its head's)
         subj = post
         how.append("source: post-posed subject")
     sources: list[Actor] = _resolve_all(g, subj, ctx)
@@ -937,7 +939,7 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     relative = [c for c in subj if g.morph(c, "PronType") == "Rel" or
                 g.lemma(c) in g.grammar.relative_pronouns]
     inherited = None
-    if (relative or not subj) and not reduced:
+    if (relative or not subj) and not reduced and not entry.passive_like:
         inherited, why = _inherited_subject(g, n)
         if passive and why.startswith("noun modified"):
             inherited, why = None, ""     # "Montenegro, where 28 people have been killed":
@@ -958,6 +960,11 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
             target_heads = [g.head(n)]
         targets = _resolve_all(g, target_heads, ctx)
         place, slot = None, "the noun the participle modifies" if reduced else "passive subject"
+        if entry.passive_like and not targets and all(c > n for c in target_heads) and \
+                ctx.antecedent is not None and g.grammar.pro_drop:
+            # "Ha ottenuto da Berlino ...": the dropped subject (the object may be misread as
+            # a post-posed subject)
+            targets, slot = [ctx.antecedent], f"dropped subject -> {ctx.antecedent.text}"
         if not targets and target_heads:  # "il raid russo è stato condannato": whose raid
             mine = {a.country for a in sources}
             targets = [a for a in _owner(g, target_heads[0], ctx, taken) if a.country not in mine]
