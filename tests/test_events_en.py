@@ -384,6 +384,8 @@ CASES = {
              Ev("IMG", None, "20", cameo="202")),
         case("The IMF approved a 15.6 billion dollar loan for Ukraine.",
              Ev("IGO", "UKR", "07", cameo="071")),
+        case("The US and Japanese navies held joint naval exercises in the Pacific.",
+             Ev("USA", "JPN", "06", cameo="062"), Ev("JPN", "USA", "06", cameo="062")),
         # a giver in the "from" phrase of a verb of receiving acts on its subject
         case("Ukraine received new Patriot missiles from the United States.",
              Ev("USA", "UKR", "07", cameo="072")),

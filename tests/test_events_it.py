@@ -480,6 +480,10 @@ CASES = {
         case("Il Senato americano ha approvato un pacchetto di aiuti da 40 miliardi di dollari "
              "per Israele.",
              Ev("USA", "ISR", "07")),
+        # joint exercises are military cooperation, each way; "unità della Marina" is the navy
+        case("Unità della Marina francese e della Marina indiana hanno svolto esercitazioni "
+             "congiunte nell'Oceano Indiano.",
+             Ev("FRA", "IND", "06", cameo="062"), Ev("IND", "FRA", "06", cameo="062")),
         # a giver in the "da" phrase of a verb of receiving acts on its subject (`passive_like`)
         case("Il presidente ucraino è arrivato a Parigi. Ha ottenuto dalla Francia nuovi missili "
              "a lungo raggio.",

@@ -124,10 +124,9 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
                 continue
         if entry.with_ and not (entry.with_ & lemmas_in_scope):
             continue
-        if entry.unless and entry.unless & {w for s, c in g.slots(n)   # "combattere la
-                                            if s in ("obj", "nsubj:pass") or s.startswith("obl")
-                                            for w in (g.lemma(c), g.tokens[c].text.lower())}:
-            continue                      # corruzione", "fight wildfires": no force
+        if entry.unless and entry.unless & _head_words(g, n):
+            continue          # "combattere la corruzione", "fight wildfires": no force;
+            #                   "esercitazioni congiunte", "held joint exercises": no show of force
         before = _in_order(g, entry.before, range(n)) if entry.before else []
         after = _in_order(g, entry.after, [m for m in range(n + 1, len(g.tokens))
                                            if m in scope or m - n <= 6]) if entry.after else []
@@ -154,6 +153,14 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
         used.update(hits(chosen))
     used.update(chosen_matched)
     return chosen
+
+
+def _head_words(g: Graph, n: int) -> set[str]:
+    """The lemmas and forms of a predicate's object and oblique heads, and of its and their
+    adjectives: what an entry's `unless` words are looked for in."""
+    heads = [c for s, c in g.slots(n) if s in ("obj", "nsubj:pass") or s.startswith("obl")]
+    words = heads + g.kids(n, "amod") + [a for c in heads for a in g.kids(c, "amod")]
+    return {w for c in words for w in (g.lemma(c), g.tokens[c].text.lower())}
 
 
 def _in_order(g: Graph, items, positions) -> list[int] | None:
