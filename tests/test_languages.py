@@ -118,6 +118,9 @@ FRENCH = {
         # a phrase's other words are its own: the strike is not coded again
         case("L'opposant tunisien Jawhar Ben Mbarek a entamé une grève de la faim.",
              Ev("TUN", None, "14", cameo="142")),
+        # a craft of a force is that force; aid dropped on a place goes to its people
+        case("Un C-130 de l'armée de l'air jordanienne a largué des vivres sur le nord de Gaza.",
+             Ev("JOR", "PSE", "07", cameo="073", source_sector="MIL")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

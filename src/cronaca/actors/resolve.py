@@ -25,6 +25,7 @@ PLACE_LABELS = {"LOC", "GPE"}
 PRONOUN_POS = {"PRON"}
 MAX_NGRAM = 10                 # words: "Communauté économique des États de l'Afrique de l'Ouest"
 PRIOR_NGRAM = 4                # names of states and organisations counted for an article's prior
+ARMED_SECTORS = ("MIL", "COP", "REB", "INS", "UAF", "SPY")   # forces that act through craft and units
 SMALL_TOWN = 100_000           # a town this small, in a state the article never names, is a homonym
 
 
@@ -324,6 +325,14 @@ def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
         # "i paesi occidentali"; a plural group named by its nationality ("Iraqi Kurds")
         return Actor(text, start, end, None, country, None, f"country:{country}",
                      f"'{tok.text}' + {how}")
+    craft = tok.pos in ("NOUN", "PROPN") and (any(ch.isdigit() for ch in tok.text) or
+                                              n > 0 and tok.text[:1].isupper())
+    for slot, c in g.slots(n) if craft else ():   # "un Airbus A400M de l'armée de l'air
+        if g.role(slot) == "nmod:of":              # française", "un C-130 dell'Aeronautica"
+            owner = resolve(g, c, ctx)
+            if owner is not None and owner.sector in ARMED_SECTORS:
+                return Actor(text, start, end, owner.name, owner.country, owner.sector,
+                             owner.kb_id, f"'{tok.text}' of {owner.how}")
     return None
 
 
