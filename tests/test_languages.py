@@ -118,6 +118,10 @@ FRENCH = {
         # a phrase's other words are its own: the strike is not coded again
         case("L'opposant tunisien Jawhar Ben Mbarek a entamé une grève de la faim.",
              Ev("TUN", None, "14", cameo="142")),
+        # a complement the parser hangs on the noun's adjective is the noun's
+        case("Le Burkina Faso a annoncé son retrait immédiat de la Communauté économique des "
+             "États de l'Afrique de l'Ouest.",
+             Ev("BFA", "IGO", "16")),
         # a craft of a force is that force; aid dropped on a place goes to its people
         case("Un C-130 de l'armée de l'air jordanienne a largué des vivres sur le nord de Gaza.",
              Ev("JOR", "PSE", "07", cameo="073", source_sector="MIL")),
