@@ -484,6 +484,15 @@ CASES = {
         case("Unità della Marina francese e della Marina indiana hanno svolto esercitazioni "
              "congiunte nell'Oceano Indiano.",
              Ev("FRA", "IND", "06", cameo="062"), Ev("IND", "FRA", "06", cameo="062")),
+        # hackers named by a partisan adjective are that state's ("filorussi")
+        case("Hacker filorussi hanno rivendicato un attacco informatico contro il sito del "
+             "ministero degli Esteri francese.",
+             Ev("RUS", "FRA", "17", cameo="176")),
+        # relatives are civilians, of the state the article is about (a person the KB knows
+        # speaks for their state)
+        case("I parenti dei soldati rapiti hanno chiesto al governo Netanyahu di avviare "
+             "negoziati.",
+             Ev("ISR", "ISR", "02", source_sector="CVL")),
         # a giver in the "da" phrase of a verb of receiving acts on its subject (`passive_like`)
         case("Il presidente ucraino è arrivato a Parigi. Ha ottenuto dalla Francia nuovi missili "
              "a lungo raggio.",

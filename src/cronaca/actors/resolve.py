@@ -507,8 +507,8 @@ _NOT_ANAPHORIC = {"si", "ci", "ne", "che", "cui", "il quale", "la quale", "it", 
 
 def article_prior(sentences, kb: KnowledgeBase, places: Gazetteer) -> tuple[str, ...]:
     """The states an article is about, most named first: the states and one-state organisations
-    its words name ("las FARC" -> COL), its nationality adjectives, and the names among its
-    entities that only one state has a place for."""
+    its words name ("las FARC" -> COL), its nationality adjectives, the people the KB knows
+    among its entities, and the names among them that only one state has a place for."""
     counts: dict[str, int] = {}
     towns: list[str] = []
 
@@ -536,6 +536,11 @@ def article_prior(sentences, kb: KnowledgeBase, places: Gazetteer) -> tuple[str,
                     continue
                 break
         for e in sentence.entities:
+            person = (kb.person(e.text) or kb.person(e.text.split()[-1])) \
+                if e.label in PERSON_LABELS else None
+            if person is not None and person.home:    # a person the KB knows speaks for
+                count(person.home)                     # their state
+                continue
             found = places.lookup(e.text)
             if len({p.country for p in found}) == 1:
                 if found[0].kind == "city" and found[0].population < SMALL_TOWN:
