@@ -493,6 +493,12 @@ CASES = {
         case("I parenti dei soldati rapiti hanno chiesto al governo Netanyahu di avviare "
              "negoziati.",
              Ev("ISR", "ISR", "02", source_sector="CVL")),
+        # trade in a commodity: the seller is the owner the adjective names
+        case("La Cina ha acquistato gas iraniano a prezzi di favore.", Ev("CHN", "IRN", "06")),
+        case("Le truppe bielorusse sono entrate in combattimento contro l'esercito ucraino.",
+             Ev("BLR", "UKR", "19")),
+        case("Il governo armeno ha escluso qualsiasi concessione territoriale all'Azerbaigian.",
+             Ev("ARM", "AZE", "12", cameo="124")),
         # a giver in the "da" phrase of a verb of receiving acts on its subject (`passive_like`)
         case("Il presidente ucraino è arrivato a Parigi. Ha ottenuto dalla Francia nuovi missili "
              "a lungo raggio.",
