@@ -493,6 +493,9 @@ CASES = {
         case("I parenti dei soldati rapiti hanno chiesto al governo Netanyahu di avviare "
              "negoziati.",
              Ev("ISR", "ISR", "02", source_sector="CVL")),
+        # a fixed phrase the parser splits into a clause of its own ("persona non grata")
+        case("Mosca ha dichiarato «persona non grata» l'ambasciatore tedesco.",
+             Ev("RUS", "DEU", "16", cameo="161")),
         # trade in a commodity: the seller is the owner the adjective names
         case("La Cina ha acquistato gas iraniano a prezzi di favore.", Ev("CHN", "IRN", "06")),
         case("Le truppe bielorusse sono entrate in combattimento contro l'esercito ucraino.",

@@ -563,14 +563,16 @@ def test_triggers_no_unreachable_entries(code):
     """Entries of one lemma are tried in order (fixed phrases, then those with `with` in file
     order, then the plain entry) and the first whose condition holds wins; an entry whose
     condition implies that of an earlier one (same lemma and words, and a `with` list inside
-    the earlier entry's, or two plain entries) can never fire."""
+    the earlier entry's, or two plain entries, and no word pattern that the later one lacks)
+    can never fire."""
     lex = lexmod.lexicon(code)
     problems = []
     for (kind, head), entries in lex.by_head.items():
         for j, later in enumerate(entries):
             for earlier in entries[:j]:
                 if earlier.rest == later.rest and (
-                        not earlier.with_ or (later.with_ and later.with_ <= earlier.with_)):
+                        not earlier.with_ or (later.with_ and later.with_ <= earlier.with_)) and (
+                        (earlier.before, earlier.after) in (((), ()), (later.before, later.after))):
                     problems.append(f"{code}: {later.describe()} never fires: "
                                     f"{earlier.describe()} comes first")
                     break
