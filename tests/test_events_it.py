@@ -493,6 +493,10 @@ CASES = {
         case("I parenti dei soldati rapiti hanno chiesto al governo Netanyahu di avviare "
              "negoziati.",
              Ev("ISR", "ISR", "02", source_sector="CVL")),
+        # an invasion with no named victim falls on the state where the sentence is
+        case("Il premier giapponese è arrivato a Kiev nel terzo anniversario dell'invasione "
+             "russa.",
+             Ev("JPN", "UKR", "04", cameo="042"), Ev("RUS", "UKR", "19")),
         # a fixed phrase the parser splits into a clause of its own ("persona non grata")
         case("Mosca ha dichiarato «persona non grata» l'ambasciatore tedesco.",
              Ev("RUS", "DEU", "16", cameo="161")),

@@ -86,3 +86,17 @@ def test_a_region_names_the_articles_state_and_small_towns_do_not(spanish):
                                        lang="es"))
     assert article_prior(article.sentences, knowledge_base(), gazetteer()) == ("COL",)
     assert [e.source.country for e in article.events] == ["COL"]
+
+
+def test_the_prior_counts_known_people_and_no_nationality_as_a_town():
+    """"Thai" (an English NORP entity) is no Malaysian town; Zelensky speaks for Ukraine."""
+    english = Pipeline(stages=("parse",), lang="en")
+    article = english.process(Document(
+        id="n", content="Vietnamese-led forces have retaken a strategic village in Western "
+                        "Cambodia, Thai military sources said today.", format="text",
+        source="n.txt", lang="en"))
+    assert "MYS" not in article_prior(article.sentences, knowledge_base(), gazetteer())
+    italian = Pipeline(stages=("parse",), lang="it")
+    article = italian.process(Document(id="z", content="Ieri Zelensky ha parlato a lungo.",
+                                       format="text", source="z.txt", lang="it"))
+    assert article_prior(article.sentences, knowledge_base(), gazetteer()) == ("UKR",)

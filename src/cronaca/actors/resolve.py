@@ -23,6 +23,7 @@ from cronaca.model import Actor, Entity
 PERSON_LABELS = {"PER", "PERSON"}
 PLACE_LABELS = {"LOC", "GPE"}
 PRONOUN_POS = {"PRON"}
+NOT_PLACE_LABELS = {"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 MAX_NGRAM = 10                 # words: "Communauté économique des États de l'Afrique de l'Ouest"
 PRIOR_NGRAM = 4                # names of states and organisations counted for an article's prior
 ARMED_SECTORS = ("MIL", "COP", "REB", "INS", "UAF", "SPY")   # forces that act through craft and units
@@ -540,6 +541,8 @@ def article_prior(sentences, kb: KnowledgeBase, places: Gazetteer) -> tuple[str,
                 if e.label in PERSON_LABELS else None
             if person is not None and person.home:    # a person the KB knows speaks for
                 count(person.home)                     # their state
+                continue
+            if e.label in NOT_PLACE_LABELS:   # "Thai" (NORP) is no town
                 continue
             found = places.lookup(e.text)
             if len({p.country for p in found}) == 1:

@@ -1466,9 +1466,14 @@ def _unnamed_victims(g: Graph, frame: Frame, source: Actor, place: Location | No
         f"the source's state ({country})"
     if (place is None or not place.country) and frame.entry.code.startswith(WAR_ROOTS) and \
             source.sector in (None, "MIL"):      # "il raid israeliano" in an article on Gaza:
-        foe = next((c for c in ctx.prior if c != source.country and c in ctx.kb.countries), None)
-        if foe is not None:                  # a state's armed force strikes another state
-            country, where = foe, f"the article's other state ({foe})"
+        here = _sentence_place(g, ctx)       # "arrivato a Kiev nell'anniversario
+        if here is not None and here.country != source.country and \
+                here.country in ctx.prior:                   # dell'invasione russa"
+            country, where = here.country, f"the state of the sentence's place ({here.text})"
+        elif (foe := next((c for c in ctx.prior if c != source.country and
+                           c in ctx.kb.countries), None)) is not None:
+            country, where = foe, f"the article's other state ({foe})"   # a state's armed
+            #                                                 force strikes another state
     if country not in ctx.kb.countries:
         return None
     text, start, end = (_written(g.sentence, place) if not patients else None) or \
