@@ -386,6 +386,9 @@ CASES = {
              Ev("IGO", "UKR", "07", cameo="071")),
         case("The US and Japanese navies held joint naval exercises in the Pacific.",
              Ev("USA", "JPN", "06", cameo="062"), Ev("JPN", "USA", "06", cameo="062")),
+        # approving a state's accession acts on the candidate, not the organisation
+        case("The Turkish parliament approved Finland's accession to NATO.",
+             Ev("TUR", "FIN", "05", cameo="050")),
         # a giver in the "from" phrase of a verb of receiving acts on its subject
         case("Ukraine received new Patriot missiles from the United States.",
              Ev("USA", "UKR", "07", cameo="072")),

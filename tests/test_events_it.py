@@ -493,6 +493,8 @@ CASES = {
         case("I parenti dei soldati rapiti hanno chiesto al governo Netanyahu di avviare "
              "negoziati.",
              Ev("ISR", "ISR", "02", source_sector="CVL")),
+        case("Il Parlamento turco ha approvato l'adesione della Finlandia alla Nato.",
+             Ev("TUR", "FIN", "05", cameo="050")),
         # an invasion with no named victim falls on the state where the sentence is
         case("Il premier giapponese è arrivato a Kiev nel terzo anniversario dell'invasione "
              "russa.",
