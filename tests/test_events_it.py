@@ -495,6 +495,9 @@ CASES = {
              Ev("ISR", "ISR", "02", source_sector="CVL")),
         case("Il Parlamento turco ha approvato l'adesione della Finlandia alla Nato.",
              Ev("TUR", "FIN", "05", cameo="050")),
+        # a threat to take land: the state the land belongs to, even inside "la regione di"
+        case("Mosca ha minacciato di annettere la regione di Zaporizhzhia.",
+             Ev("RUS", "UKR", "13", cameo="1382")),
         # an invasion with no named victim falls on the state where the sentence is
         case("Il premier giapponese è arrivato a Kiev nel terzo anniversario dell'invasione "
              "russa.",

@@ -492,7 +492,8 @@ def _targets(g: Graph, n: int, entry: Entry, slots, ctx: Context,
         for name, c in slots:
             if name != slot or c in taken:
                 continue
-            place = place_of(g, c, ctx)
+            place = place_of(g, c, ctx) or (   # "annettere la regione dell'Essequibo"
+                _place_inside(g, g.subtree(c), ctx) if entry.place_is_target else None)
             actors = _resolve_all(g, [c], ctx)
             directed = bool(actors) and (actors[0].how or "").startswith("capital") and (
                 entry.code[:2] in DIRECTED_ROOTS and g.role(slot) in DATIVE_SLOTS or
