@@ -498,6 +498,10 @@ CASES = {
         # a threat to take land: the state the land belongs to, even inside "la regione di"
         case("Mosca ha minacciato di annettere la regione di Zaporizhzhia.",
              Ev("RUS", "UKR", "13", cameo="1382")),
+        # a protest against a policy addresses the government where the sentence places it
+        case("In Serbia decine di migliaia di studenti sono scesi in piazza contro la "
+             "corruzione.",
+             Ev("SRB", "SRB", "14", target_sector="GOV")),
         # an invasion with no named victim falls on the state where the sentence is
         case("Il premier giapponese è arrivato a Kiev nel terzo anniversario dell'invasione "
              "russa.",

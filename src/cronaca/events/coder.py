@@ -1313,8 +1313,10 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
         # incontrati", "l'incontro tra X e Y", "accusati a vicenda" (PLOVER codes joint acts both ways)
     elif frame.targets:
         pairs = [(s, t) for s in frame.sources for t in frame.targets]
-    else:
-        pairs = [(s, _protested(s, frame.location, code, g.sentence)) for s in frame.sources]
+    else:                                # ("In Israele ... sono scese in piazza": the
+        seat = frame.location or (       # sentence's place when the event has none)
+            _sentence_place(g, ctx) if code.startswith(PROTEST_ROOT) else None)
+        pairs = [(s, _protested(s, seat, code, g.sentence)) for s in frame.sources]
     pairs = [(s, t) for s, t in pairs if t is None or not _same(s, t)]
     coded = [(s, t, code, info) for s, t in pairs]     # (one actor named twice, "ha detto l'Alta
     #                                    rappresentante Kaja Kallas", is told once: see below)
