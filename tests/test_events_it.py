@@ -502,6 +502,9 @@ CASES = {
         case("In Serbia decine di migliaia di studenti sono scesi in piazza contro la "
              "corruzione.",
              Ev("SRB", "SRB", "14", target_sector="GOV")),
+        # a complement the parser hangs on the noun's adjective ("asilo politico al ...")
+        case("La Germania ha concesso asilo politico al giornalista bielorusso Ihar Losik.",
+             Ev("DEU", "BLR", "07", cameo="075")),
         # an invasion with no named victim falls on the state where the sentence is
         case("Il premier giapponese è arrivato a Kiev nel terzo anniversario dell'invasione "
              "russa.",

@@ -1135,10 +1135,7 @@ def _as_object(slots, subj: list[int]) -> list[tuple[str, int]]:
 def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
                 claimed_by: list[Actor] | None = None) -> Frame | None:
     how = [entry.describe()]
-    slots = g.slots(n) + [      # "leur retrait immédiat de la Cédéao": the parser hangs the
-        (s.replace("obl:", "nmod:"), c) for a in g.kids(n, "amod")    # noun's complement on
-        if g.tokens[a].pos == "ADJ" for s, c in g.slots(a)            # its adjective
-        if s.startswith(("obl:", "nmod:")) and c > a]
+    slots = g.slots(n)
     source_heads: list[int] = []
     target_heads: list[int] = []
     adjective_source = None

@@ -251,6 +251,11 @@ class Graph:
             elif d in ("amod", "nmod:poss", "poss", "det:poss", "compound", "nummod", "appos",
                        "flat:name", "flat"):
                 out.append((d if d != "nmod:poss" else "poss", c))
+        if self.tokens[n].pos in ("NOUN", "PROPN"):   # "retrait immédiat de la Cédéao", "asilo
+            out += [(s.replace("obl:", "nmod:"), x)    # politico al candidato": the parser
+                    for a in self.kids(n, "amod")       # hangs the noun's complement on its
+                    if a > n and self.tokens[a].pos == "ADJ"    # adjective
+                    for s, x in self.slots(a) if s.startswith(("obl:", "nmod:")) and x > a]
         return out
 
     def conjuncts(self, n: int) -> list[int]:
