@@ -143,6 +143,8 @@ def test_coder_applies_the_users_patterns_forms_and_reverse_codes(tmp_path, monk
         "plain": "France denounced Germany on Monday.",
         "left": "The French president left Berlin on Monday.",
         "leave": "The French president will leave Berlin on Monday.",
+        # a pattern coder's target is the first actor after the verb, in any phrase
+        "left for": "The French president left for Berlin on Monday.",
     }
     before = {k: [e.cameo for e in _code(english, t).events] for k, t in sentences.items()}
     monkeypatch.setenv("CRONACA_KB", str(tmp_path / "kb"))
@@ -153,6 +155,8 @@ def test_coder_applies_the_users_patterns_forms_and_reverse_codes(tmp_path, monk
         [("122", "FRA", "DEU")]
     # the form "left" is coded apart from "leave", in both directions
     assert sorted((e.cameo, e.source.country, e.target.country) for e in after["left"]) == \
+        [("032", "FRA", "DEU"), ("033", "DEU", "FRA")]
+    assert sorted((e.cameo, e.source.country, e.target.country) for e in after["left for"]) == \
         [("032", "FRA", "DEU"), ("033", "DEU", "FRA")]
     assert after["leave"] == []                          # LEAVE codes nothing without its pattern
     assert before["plain"] == ["111"] and before["plan"] == ["111"]   # the built-in lexicon

@@ -1043,6 +1043,16 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         slot = "the organisation named as joined"
     if not targets and not (passive or entry.passive_like):
         targets, slot = _fallback_targets(g, n, entry, ctx, taken | consumed, sources)
+    if not targets and entry.origin and not (passive or entry.passive_like):
+        # a pattern coder's dictionary names no slots: its target is the first actor of
+        # another side in the verb phrase ("left for Minas Tirith", "arrived in Gondor")
+        for s_, c in slots:
+            if c > n and s_.startswith("obl:") and g.role(s_) != "obl:by" and \
+                    c not in taken | consumed:
+                found = [a for a in _resolve_all(g, [c], ctx) if _other_side(a, sources)]
+                if found:
+                    targets, slot = found, f"{s_}, the first actor after the verb"
+                    break
     if not targets and entry.code.startswith(FACING_ROOTS):
         targets, slot = _across_border(g, n, ctx, {a.country for a in sources})
     if not targets and entry.code.startswith(THREAT_ROOT):
