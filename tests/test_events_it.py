@@ -505,6 +505,10 @@ CASES = {
         # a complement the parser hangs on the noun's adjective ("asilo politico al ...")
         case("La Germania ha concesso asilo politico al giornalista bielorusso Ihar Losik.",
              Ev("DEU", "BLR", "07", cameo="075")),
+        # "qualsiasi attacco" is only possible; whoever would make it is whom the threat aims at
+        case("La Corea del Sud ha avvertito che risponderà con fermezza a qualsiasi attacco "
+             "della Corea del Nord.",
+             Ev("KOR", "PRK", "13"), flagged=Ev("PRK", None, "19", flag="hypothetical")),
         # an invasion with no named victim falls on the state where the sentence is
         case("Il premier giapponese è arrivato a Kiev nel terzo anniversario dell'invasione "
              "russa.",

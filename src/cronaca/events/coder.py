@@ -1057,7 +1057,7 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         targets, slot = _across_border(g, n, ctx, {a.country for a in sources})
     if not targets and entry.code.startswith(THREAT_ROOT):
         targets = _threatened(g, n, mod, ctx, {a.country for a in sources})
-        slot = "the subject of the threat's condition"
+        slot = "the subject of the threat's condition or the author of what it would answer"
     if targets:
         how.append(f"target: {slot}")
     used_nodes = _inside(g, [c for _, c in slots], targets + sources)
@@ -1121,12 +1121,20 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
 def _threatened(g: Graph, n: int, m: Modality, ctx: Context, mine: set) -> list[Actor]:
     """Whom a threat is aimed at when it names no one: the subject of its condition ("ha
     minacciato di riprendere la guerra se Hamas non libererà gli ostaggi", "menacé ... si la
-    Corée du Sud attaquait"), on the threat verb or on the act it threatens."""
+    Corée du Sud attaquait"), on the threat verb or on the act it threatens, or the author of
+    any act it would answer ("riposterait à toute attaque du Hezbollah")."""
     for v in [n, *g.kids(n, "xcomp", "ccomp")]:
         for c in g.kids(v, "advcl"):
             if _conditional(g, c, m):
                 found = [a for a in _resolve_all(g, _subject(g, c, g.passive(c)), ctx)
                          if a.country not in mine]
+                if found:
+                    return found
+        for c in g.subtree(v, stop={"advcl", "ccomp", "acl:relcl", "relcl", "parataxis"}):
+            # "riposterait à toute attaque du Hezbollah ou de l'Iran": the authors of any act
+            if c != v and g.tokens[c].pos == "NOUN" and any(   # it would answer
+                    _is_word(g, d, m.hypothetical_markers) for d in g.kids(c, "det", "amod")):
+                found = [a for a in _owner(g, c, ctx, set()) if a.country not in mine]
                 if found:
                     return found
     return []
@@ -1252,8 +1260,8 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
             f.n == h and f.entry.code.startswith(("02", "03", "10", "13")) for f in frames):
         hypothetical = True
         how.append(f"hypothetical: asked/threatened by '{g.tokens[h].text}'")
-    for c in g.kids(n, "amod"):               # "un eventuale attacco", "a possible meeting"
-        if _is_word(g, c, mod.hypothetical_markers):
+    for c in g.kids(n, "amod", "det"):        # "un eventuale attacco", "a possible meeting",
+        if _is_word(g, c, mod.hypothetical_markers):   # "toute attaque", "any attack"
             hypothetical = True
             how.append(f"hypothetical: '{g.tokens[c].text}'")
     intent = False
