@@ -128,6 +128,11 @@ CASES = {
         case("La Cina ha condotto esercitazioni militari intorno a Taiwan. Ha inoltre sanzionato "
              "tre aziende americane della difesa.",
              Ev("CHN", "USA", "16", sentence=1)),
+        # a plural verb after one subject: that subject and whom it acted on, each way
+        case("Putin ha ricevuto Xi Jinping al Cremlino. Hanno firmato una dichiarazione "
+             "congiunta sulla cooperazione energetica.",
+             Ev("RUS", "CHN", "04", cameo="043"), Ev("RUS", "CHN", "05", sentence=1),
+             Ev("CHN", "RUS", "05", sentence=1)),
     ],
     # ------------------------------------------------------------------ coordination
     "coordination": [

@@ -191,6 +191,9 @@ SPANISH = {
         # a loan or programme approved for a state is aid to it
         case("El FMI aprobó un nuevo programa de 20.000 millones de dólares para Argentina.",
              Ev("IGO", "ARG", "07", cameo="071")),
+        # an "obj" the parser gives a preposition other than "a" is an oblique, not the object
+        case("Estados Unidos deportó en aviones militares a cientos de migrantes hondureños.",
+             Ev("USA", "HND", "17", cameo="174")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

@@ -11,7 +11,7 @@ how it was resolved, for ``--explain``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from cronaca.actors.kb import KnowledgeBase, Person, key
@@ -38,6 +38,7 @@ class Context:
     places: Gazetteer
     entities: list[Entity]
     antecedent: Actor | None = None          # for pronouns and dropped subjects
+    antecedents: list[Actor] = field(default_factory=list)   # all of the last subjects
     object_antecedent: Actor | None = None   # whom the last sentence's main verb acted on
     prior: tuple[str, ...] = ()              # states the article is about, most named first
 

@@ -413,6 +413,20 @@ def _inherited_subject(g: Graph, n: int) -> tuple[int | None, str]:
     return None, ""
 
 
+def _dropped_subject(g: Graph, n: int, ctx: Context) -> list[Actor]:
+    """Who a subject-less verb's subject is: the last sentence's subject, or, for a plural
+    verb after one subject, that subject and whom it acted on ("Petro llegó a Caracas para
+    reunirse con Maduro. Firmaron una declaración conjunta": both)."""
+    if g.morph(n, "Number") == "Plur" and g.tokens[n].pos in VERB_POS or \
+            any(g.morph(a, "Number") == "Plur" for a in _aux(g, n)):
+        if len(ctx.antecedents) > 1:
+            return list(ctx.antecedents)
+        other = ctx.object_antecedent
+        if other is not None and not _same(other, ctx.antecedent):
+            return [ctx.antecedent, other]
+    return [ctx.antecedent]
+
+
 def _reduced_passive(g: Graph, n: int) -> bool:
     """A past participle modifying a noun ("i coloni accusati di violenze", "the diplomat
     expelled by Greece"): the noun is what is acted upon, not the actor."""
@@ -959,8 +973,8 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
             how.append(f"source: {why}")
         elif not subj and ctx.antecedent is not None and not passive and g.grammar.pro_drop and \
                 g.morph(n, "VerbForm") in ("Fin", "Part", None):
-            sources = [ctx.antecedent]
-            how.append(f"source: dropped subject -> {ctx.antecedent.text}")
+            sources = _dropped_subject(g, n, ctx)
+            how.append(f"source: dropped subject -> {' and '.join(a.text for a in sources)}")
     taken = set(subj)
     if passive or entry.passive_like:
         target_heads = [c for s, c in slots if s in ("nsubj:pass", "nsubj")]
@@ -1386,9 +1400,10 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
             continue               # two towns of one state are no two sides ("i trattati di
             #                        annessione delle regioni di Donetsk, Luhansk ...")
         same = (code, _side(source), _side(target))
-        if same in emitted:
+        if same in emitted or _vaguer(code, source, target, emitted):
             continue               # one act told once per trigger and pair of sides (an
-            #                        actor named twice, a title and its holder, counts once)
+            #                        actor named twice, a title and its holder, counts once;
+            #                        "migrantes colombianos y guatemaltecos" read twice)
         emitted.add(same)
         confidence = frame.entry.confidence * 0.85 ** guessed
         confidence *= 1.0 if source.country else 0.8
@@ -1416,6 +1431,14 @@ def _same(a: Actor, b: Actor) -> bool:
     if a.kb_id is not None and a.kb_id == b.kb_id and a.sector == b.sector:
         return True                       # (the police and protesters of one state are two)
     return (a.country, a.sector, a.name) == (b.country, b.sector, b.name)
+
+
+def _vaguer(code: str, source: Actor, target: Actor | None, emitted: set[tuple]) -> bool:
+    """A target that only names a state, already told with a sector of that state."""
+    if target is None or target.sector is not None or not target.country:
+        return False
+    return any(c == code and s == _side(source) and t is not None and t[0] == target.country
+               for c, s, t in emitted)
 
 
 def _side(a: Actor | None) -> tuple | None:
@@ -1652,6 +1675,6 @@ def code_article(article: Article) -> Article:
         result = code_sentence(g, index, article, ctx, pub, lex)
         article.events.extend(result.events)
         if result.subjects:
-            ctx.antecedent = result.subjects[0]
+            ctx.antecedent, ctx.antecedents = result.subjects[0], result.subjects
             ctx.object_antecedent = result.objects[0] if result.objects else None
     return article

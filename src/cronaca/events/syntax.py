@@ -223,8 +223,10 @@ class Graph:
                     out.append(("obj", c))
                 elif self.role(f"obl:{prep}") == "obl:by":             # "por la policía"
                     out.append(("agent" if self.passive(n) else f"obl:{prep}", c))
-                else:                          # Spanish "pidió a España": the parser's obj,
-                    out += [("obj", c), (f"obl:{prep}", c)]          # a dative all the same
+                elif self.role(f"obl:{prep}") == "obl:to":     # Spanish "pidió a España":
+                    out += [("obj", c), (f"obl:{prep}", c)]   # the parser's obj, a dative too
+                else:                          # "deportó en aviones militares": no object
+                    out.append((f"obl:{prep}", c))
             elif d in INDIRECT and self.tokens[c].pos == "ADP":       # English "to X" as dative
                 out += [(f"obl:{self.lemma(c)}", p) for p in self.kids(c, "pobj")]
             elif d in INDIRECT and self.morph(c, "Reflex") == "Yes":
