@@ -156,3 +156,13 @@ def test_a_person_the_kb_lacks_keeps_the_sector_of_their_title():
         lang="en"))
     (e,) = [e for e in article.events if e.cameo_root == "09"]
     assert (e.source.country, e.source.sector, e.target.country) == ("CHL", "JUD", "CHL")
+
+
+def test_a_month_in_a_date_is_no_march():
+    """"WASHINGTON, March 1": the dateline's month is no protest march."""
+    pipeline = Pipeline(stages=("parse", "events"), lang="en")
+    article = pipeline.process(Document(
+        id="t", content="WASHINGTON, March 1 (Xinhua) -- The Chinese government announced new "
+                        "measures on Sunday.", format="text", source="t", date="2020-03-02",
+        lang="en"))
+    assert not [e for e in article.events if e.cameo_root == "14"]

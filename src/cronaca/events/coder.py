@@ -812,11 +812,12 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
     # verbs first, so that an event noun knows whether its governing verb is coded itself
     verbs = [n for n, t in enumerate(g.tokens) if t.pos in VERB_POS or _mistagged_participle(g, n)]
     order = verbs + [n for n, t in enumerate(g.tokens) if t.pos in NOUN_POS and n not in verbs]
+    in_dates = {p for m in dates["past"] + dates["future"] for p in range(m.start, m.end)}
     for n in order:
         tok = g.tokens[n]
         kind = "verb" if n in verbs else "noun"
-        if n in used:
-            continue
+        if n in used or n in in_dates:
+            continue                      # "WASHINGTON, March 1": a date, not a march
         if kind == "noun" and _inside_name(g, n, ctx):
             continue                      # "Organizzazione per la cooperazione di Shanghai"
         before = set(used)
