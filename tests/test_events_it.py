@@ -128,6 +128,10 @@ CASES = {
         case("La Cina ha condotto esercitazioni militari intorno a Taiwan. Ha inoltre sanzionato "
              "tre aziende americane della difesa.",
              Ev("CHN", "USA", "16", sentence=1)),
+        # readiness declared: the act it is ready for is an intent (the parser may make the
+        # infinitive an "acl" of the adjective)
+        case("Mosca si è detta pronta a negoziare con l'Ucraina.",
+             Ev("RUS", "UKR", "03", intent=True)),
         # a plural verb after one subject: that subject and whom it acted on, each way
         case("Putin ha ricevuto Xi Jinping al Cremlino. Hanno firmato una dichiarazione "
              "congiunta sulla cooperazione energetica.",

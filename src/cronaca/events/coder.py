@@ -322,8 +322,9 @@ def _intent(g: Graph, n: int, m: Modality) -> tuple[bool, str]:
         if g.lemma(a) in m.intent_verbs:
             return True, f"intent verb '{g.tokens[a].text}'"
     node = n
-    while (g.dep(node) == "xcomp" or g.dep(node) == "advcl" and g.tokens[g.head(node) or node].pos
-           == "ADJ" or g.dep(node) == "ccomp" and g.morph(node, "VerbForm") == "Inf") and \
+    while (g.dep(node) == "xcomp" or g.dep(node) in ("advcl", "acl") and
+           g.tokens[g.head(node) or node].pos == "ADJ" or
+           g.dep(node) == "ccomp" and g.morph(node, "VerbForm") == "Inf") and \
             (h := g.head(node)) is not None:     # "pronti a negoziare", "disposto a rilasciare"
         if _is_word(g, h, m.intent_verbs):
             return True, f"intent verb '{g.tokens[h].text}'"
@@ -398,6 +399,8 @@ def _inherited_subject(g: Graph, n: int) -> tuple[int | None, str]:
         d = g.dep(node)
         if d == "ccomp" and g.morph(node, "VerbForm") == "Inf":
             d = "xcomp"                   # "disposto a rilasciare" parsed as a clause: control
+        if d == "acl" and g.tokens[h].pos == "ADJ":
+            d = "advcl"                   # "si è detta pronta a negoziare": "negoziare" an acl
         if d in ("xcomp", "conj", "advcl", "acomp"):     # acomp: "is ready to negotiate"
             subj = _subject(g, h, g.passive(h) and d != "xcomp")
             if d == "conj" and subj and g.grammar.pro_drop and subj[0] > h and \
