@@ -191,6 +191,11 @@ SPANISH = {
         # a loan or programme approved for a state is aid to it
         case("El FMI aprobó un nuevo programa de 20.000 millones de dólares para Argentina.",
              Ev("IGO", "ARG", "07", cameo="071")),
+        # extending a state of exception is imposing it again; trade resumed is cooperation
+        case("El Congreso peruano prorrogó el estado de emergencia en Lima.",
+             Ev("PER", None, "17", cameo="1724")),
+        case("Argentina y Chile reanudaron el comercio de gas natural.",
+             Ev("ARG", "CHL", "06", cameo="061"), Ev("CHL", "ARG", "06", cameo="061")),
         # an "obj" the parser gives a preposition other than "a" is an oblique, not the object
         case("Estados Unidos deportó en aviones militares a cientos de migrantes hondureños.",
              Ev("USA", "HND", "17", cameo="174")),
