@@ -118,6 +118,11 @@ FRENCH = {
         # a phrase's other words are its own: the strike is not coded again
         case("L'opposant tunisien Jawhar Ben Mbarek a entamé une grève de la faim.",
              Ev("TUN", None, "14", cameo="142")),
+        # "ont bloqué": the auxiliary "avoir" is no asset frozen (163); truckers blockade
+        case("Des centaines de camionneurs ont bloqué les routes à Montréal.",
+             Ev("CAN", "CAN", "14", cameo="144")),
+        case("Les agriculteurs ont bloqué Paris pendant trois jours.",
+             Ev("FRA", "FRA", "14", cameo="144")),
         # a complement the parser hangs on the noun's adjective is the noun's
         case("Le Burkina Faso a annoncé son retrait immédiat de la Communauté économique des "
              "États de l'Afrique de l'Ouest.",

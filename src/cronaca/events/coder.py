@@ -100,6 +100,8 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
     near = [m for m in range(len(g.tokens)) if m != n and abs(m - n) <= 6]
     scope = set()
     for c in g.children[n]:
+        if g.dep(c).startswith("aux") or g.dep(c) == "cop":
+            continue                      # "ont bloqué": the auxiliary "avoir" is no asset
         if g.dep(c) not in ("advcl", "parataxis", "conj", "acl:relcl", "relcl", "ccomp", "csubj") \
                 or g.dep(c) == "ccomp" and g.morph(c, "VerbForm") == "Inf" and g.kids(c, "mark") \
                 and not g.kids(c, "nsubj"):               # "chiesto di garantire l'accesso"
