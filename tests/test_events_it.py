@@ -128,6 +128,9 @@ CASES = {
         case("La Cina ha condotto esercitazioni militari intorno a Taiwan. Ha inoltre sanzionato "
              "tre aziende americane della difesa.",
              Ev("CHN", "USA", "16", sentence=1)),
+        # a light verb's "con" phrase is whom its noun's act is with
+        case("Il presidente francese ha avuto con Putin una lunga telefonata.",
+             Ev("FRA", "RUS", "04", cameo="041")),
         # readiness declared: the act it is ready for is an intent (the parser may make the
         # infinitive an "acl" of the adjective)
         case("Mosca si è detta pronta a negoziare con l'Ucraina.",

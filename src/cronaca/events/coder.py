@@ -1222,6 +1222,9 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
                 sources = [ctx.antecedent]
             how.append(f"source: subject of '{g.tokens[h].text}'")
         negated = _negated(g, h, mod)
+        if not target_heads:              # "ha avuto con Putin una lunga telefonata"
+            target_heads = [c for s_, c in g.slots(h) if g.role(s_) in ("obl:with", "obl:to")
+                            and c not in source_heads]
     targets = _resolve_all(g, target_heads, ctx)
     if not targets:                           # "threat of an attack on Japan", "investigation
         mine = {a.country for a in sources}   # into Russian war crimes"
