@@ -128,6 +128,9 @@ CASES = {
         case("La Cina ha condotto esercitazioni militari intorno a Taiwan. Ha inoltre sanzionato "
              "tre aziende americane della difesa.",
              Ev("CHN", "USA", "16", sentence=1)),
+        # aid announced "per" a place goes to that place's state
+        case("Il governo italiano ha annunciato nuovi aiuti per Gaza.",
+             Ev("ITA", "PSE", "03", cameo="033")),
         # a light verb's "con" phrase is whom its noun's act is with
         case("Il presidente francese ha avuto con Putin una lunga telefonata.",
              Ev("FRA", "RUS", "04", cameo="041")),
