@@ -26,7 +26,7 @@ PRONOUN_POS = {"PRON"}
 NOT_PLACE_LABELS = {"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 MAX_NGRAM = 10                 # words: "Communauté économique des États de l'Afrique de l'Ouest"
 PRIOR_NGRAM = 4                # names of states and organisations counted for an article's prior
-ARMED_SECTORS = ("MIL", "COP", "REB", "INS", "UAF", "SPY")   # forces that act through craft and units
+ARMED_SECTORS = ("MIL", "COP", "REB", "INS", "UAF", "SPY")   # armed forces, police, services
 SMALL_TOWN = 100_000           # a town this small, in a state the article never names, is a homonym
 
 
@@ -37,10 +37,14 @@ class Context:
     kb: KnowledgeBase
     places: Gazetteer
     entities: list[Entity]
-    antecedent: Actor | None = None          # for pronouns and dropped subjects
-    antecedents: list[Actor] = field(default_factory=list)   # all of the last subjects
+    antecedents: list[Actor] = field(default_factory=list)   # the last sentence's subjects
     object_antecedent: Actor | None = None   # whom the last sentence's main verb acted on
     prior: tuple[str, ...] = ()              # states the article is about, most named first
+
+    @property
+    def antecedent(self) -> Actor | None:
+        """For pronouns and dropped subjects: the last sentence's first subject."""
+        return self.antecedents[0] if self.antecedents else None
 
     def place(self, name: str):
         """The place a name most likely means here: the gazetteer's first (a state, a capital,
@@ -294,16 +298,15 @@ def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
     # 3. an office title, a sector word or a generic actor noun, with a nationality
     role, title = _title(g, n, span, ctx)
     country, how = _nationality(g, n, ctx)
-    if ent is not None and country and not role:     # "Iranian General Qassem Soleimani": a
+    if ent is not None and not role and (country or ent.start <= tok.start < ent.end):
+        # a person the KB lacks, by nationality or by the sector of the words before the name
+        # ("Iranian General Qassem Soleimani", "Judge Alejandro Rivera"; not "supporters of
+        # former President X", whose head is no part of the name)
         sector = next((s for p in span if p != n and (s := _sector_of(g, p, ctx))), None)
-        return Actor(text, start, end, ent.text, country, sector, None,   # person the KB lacks
-                     f"person '{ent.text}' not in KB + {how}" + (f", {sector}" if sector else ""))
-    if ent is not None and not country and not role and \
-            ent.start <= tok.start < ent.end:          # "Judge Alejandro Rivera": a person
-        sector = next((s for p in span if p != n and (s := _sector_of(g, p, ctx))), None)
-        if sector:                                     # the KB lacks, of a known sector
-            return Actor(text, start, end, ent.text, None, sector, None,
-                         f"person '{ent.text}' not in KB, {sector}")
+        if country or sector:
+            return Actor(text, start, end, ent.text, country, sector, None,
+                         f"person '{ent.text}' not in KB" + (f" + {how}" if country else "") +
+                         (f", {sector}" if sector else ""))
     if role and country:
         holders = kb.holders(country, role, ctx.date)
         if len(holders) == 1:

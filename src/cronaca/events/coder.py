@@ -16,7 +16,8 @@ import hashlib
 from dataclasses import dataclass, field
 
 from cronaca.actors.kb import knowledge_base
-from cronaca.actors.resolve import Context, Place, _dictionary_form, article_prior, place_of, resolve
+from cronaca.actors.resolve import (ARMED_SECTORS, Context, Place, _dictionary_form, article_prior,
+                                    place_of, resolve)
 from cronaca.events.codes import lookup
 from cronaca.events.lexicon import WORD, Entry, Modality, intent_code, lexicon, modality
 from cronaca.events.syntax import Graph, grammar, repair_adjectives, repair_subjects
@@ -52,7 +53,6 @@ ASSAULT_ROOT = "18"
 VISIT_CODE = "042"
 JOIN_CODE = "050"                          # joining an organisation: the organisation is whom
 THREAT_ROOT = "13"
-ARMED_SECTORS = ("MIL", "COP", "REB", "INS", "UAF")
 FORCE_SECTORS = ("MIL", "COP")            # a state's own forces
 OWN_FORCE_CODES = ("15", "087")           # force posture and withdrawal: own forces moved
 TRANSFER_ROOTS = ("06", "07", "033")          # acts with an amount of money or goods
@@ -992,7 +992,8 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                 ctx.antecedent is not None and g.grammar.pro_drop:
             # "Ha ottenuto da Berlino ...": the dropped subject (the object may be misread as
             # a post-posed subject)
-            targets, slot = [ctx.antecedent], f"dropped subject -> {ctx.antecedent.text}"
+            targets = _dropped_subject(g, n, ctx)
+            slot = f"dropped subject -> {' and '.join(a.text for a in targets)}"
         if not targets and target_heads:  # "il raid russo è stato condannato": whose raid
             mine = {a.country for a in sources}
             targets = [a for a in _owner(g, target_heads[0], ctx, taken) if a.country not in mine]
@@ -1039,7 +1040,7 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         kept = [a for a in targets if not any(_same(a, s) for s in sources)]
         other = ctx.object_antecedent
         if not kept and other is not None and not any(_same(other, s) for s in sources) and \
-                all(a.how.startswith("pronoun") for a in targets):
+                all((a.how or "").startswith("pronoun") for a in targets):
             # "Ha ricevuto il suo omologo. Gli ha chiesto...": a pronoun that is not its own
             # clause's subject stands for whom the last sentence acted on
             kept = [dataclasses.replace(other, text=a.text, start=a.start, end=a.end,
@@ -1684,6 +1685,6 @@ def code_article(article: Article) -> Article:
         result = code_sentence(g, index, article, ctx, pub, lex)
         article.events.extend(result.events)
         if result.subjects:
-            ctx.antecedent, ctx.antecedents = result.subjects[0], result.subjects
+            ctx.antecedents = result.subjects
             ctx.object_antecedent = result.objects[0] if result.objects else None
     return article
