@@ -414,11 +414,12 @@ def eval_nlp(lang: Annotated[str, typer.Argument(help="Language: it")] = "it",
 
 
 @kb_app.command("import-petrarch")
-def kb_import_petrarch(file: Annotated[Path, typer.Argument(help="A PETRARCH/TABARI actors, agents or verbs dictionary.")],
+def kb_import_petrarch(file: Annotated[Path, typer.Argument(help="A PETRARCH/TABARI actors, agents or verbs dictionary, or a discards list.")],
                        out_dir: Annotated[Optional[Path], typer.Option("--out", help="Folder to write to (default: the user knowledge folder).")] = None,
                        lang: Annotated[str, typer.Option("--lang", help="Language of an agents or verbs dictionary's words.")] = "en",
-                       kind: Annotated[Optional[str], typer.Option("--kind", help="actors, agents or verbs (default: recognised from the file).")] = None):
-    """Convert a PETRARCH actors, agents or verbs dictionary into Cronaca's user knowledge files."""
+                       kind: Annotated[Optional[str], typer.Option("--kind", help="actors, agents, verbs or discards (default: recognised from the file).")] = None):
+    """Convert a PETRARCH actors, agents or verbs dictionary, or a discards list, into Cronaca's
+    user knowledge files."""
     from cronaca.actors import petrarch
 
     try:
@@ -431,7 +432,8 @@ def kb_import_petrarch(file: Annotated[Path, typer.Argument(help="A PETRARCH/TAB
     detail = {"actors": f"{report.names} names, {report.codes} codes ({report.dated} dated)",
               "agents": f"{report.names} sector words",
               "verbs": f"{report.names} trigger entries from {report.codes} patterns and the "
-                       "verbs' own codes"}[report.kind]
+                       "verbs' own codes",
+              "discards": f"{report.names} story and {report.codes} sentence phrases"}[report.kind]
     out.print(f"{report.source}: {report.records} {report.kind} records -> {detail}; wrote "
               + ", ".join(str(p) for p in report.written), highlight=False, markup=False)
 

@@ -48,6 +48,15 @@ class Removal:
 
 
 @dataclass
+class Discard:
+    """A user discard phrase that kept the coder off a whole article or one sentence."""
+
+    phrase: str
+    sentence: int | None             # the sentence's index; None: the whole article (a story)
+    file: str                        # the user file that lists the phrase
+
+
+@dataclass
 class Token:
     i: int
     text: str
@@ -175,6 +184,7 @@ class Article:
     language_score: float | None = None
     language_source: Literal["detected", "given", "record"] | None = None
     removed: list[Removal] = field(default_factory=list)
+    discarded: list[Discard] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -183,6 +193,7 @@ class Article:
         data = asdict(self)
         if not explain:
             data.pop("removed")
+            data.pop("discarded")
         if not sentences:
             data.pop("sentences")
         return data

@@ -153,4 +153,10 @@ def print_events(console: Console, article: Article, events: list[Event], explai
                 if actor is not None and actor.how:
                     table.add_row("", "", f"[dim]{role}: {escape(actor.how)}[/dim]", "", "", "")
     console.print(table)
+    if explain:
+        for d in article.discarded:
+            where = "the article" if d.sentence is None else f"sentence {d.sentence + 1}"
+            console.print(f"[dim]# discarded: {where} "
+                          f"{escape(f'(the phrase {d.phrase!r}, {d.file})')}[/dim]",
+                          highlight=False)
     console.print("[dim]* date taken from the publication date[/dim]\n")

@@ -120,6 +120,9 @@ class KnowledgeBase:
     sectors: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> word -> sector
     generic: dict[str, set[str]] = field(default_factory=dict)   # lang -> "paese", "official"...
     user_sources: list[str] = field(default_factory=list)
+    # user discard phrases (``*.discards.yaml``): "story" ones rule out a whole article, "sentence"
+    # ones a sentence; kind -> [(phrase, file)]
+    discards: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ queries
 
@@ -149,6 +152,16 @@ class KnowledgeBase:
                 return ranked[0]
         return None
 
+    def discarded(self, text: str, kind: str) -> tuple[str, str] | None:
+        """The first user discard phrase of ``kind`` ("story" or "sentence") that ``text``
+        contains, as whole words and in any case, with its file; None when none does."""
+        found = _discard_pattern(tuple(self.discards.get(kind, ()))).search(text)
+        if found is None:
+            return None
+        words = " ".join(found.group(0).lower().split())
+        return next(((p, where) for p, where in self.discards[kind] if p == words),
+                    (words, self.discards[kind][0][1]))
+
     def max_name_words(self) -> int:
         return max((len(k.split()) for k in
                     (*self.country_names, *self.org_names, *self.person_names, *self.seats)),
@@ -163,6 +176,29 @@ def _load_yaml(path, where: str):
         return load_yaml(path.read_text(encoding="utf-8")) or []
     except yaml.YAMLError as exc:
         raise ResourceError(f"{where} is not valid YAML: {exc}") from None
+
+
+@cache
+def _discard_pattern(phrases: tuple[tuple[str, str], ...]) -> re.Pattern:
+    if not phrases:
+        return re.compile(r"(?!)")                  # matches nothing
+    alternatives = sorted({r"\s+".join(map(re.escape, p.split())) for p, _ in phrases},
+                          key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def _add_discards(kb: KnowledgeBase, data, where: str) -> None:
+    """``{story: [phrase, ...], sentence: [phrase, ...]}``: phrases that rule out a whole article
+    or one sentence (sports results, weather: "Manchester United", "typhoon")."""
+    if not isinstance(data, dict) or set(data) - {"story", "sentence"}:
+        raise ResourceError(f"{where}: expected a mapping with `story` and/or `sentence` lists")
+    for kind in ("story", "sentence"):
+        phrases = data.get(kind) or []
+        if not isinstance(phrases, list) or not all(isinstance(p, str) and p.split()
+                                                     for p in phrases):
+            raise ResourceError(f"{where}: `{kind}` must be a list of phrases")
+        kb.discards.setdefault(kind, []).extend(
+            (" ".join(p.lower().split()), where) for p in phrases)
 
 
 def _data_files(prefix: str) -> list:
@@ -304,7 +340,8 @@ def build(user: Path | None = None) -> KnowledgeBase:
 
 def _add_user(kb: KnowledgeBase, folder: Path) -> None:
     """User files: ``*.actors.yaml`` (people format, ``codes`` allowed), ``*.organizations.yaml``,
-    ``*.agents.<lang>.yaml`` (agents format)."""
+    ``*.agents.<lang>.yaml`` (agents format), ``*.discards.yaml`` (phrases that rule out an
+    article or a sentence)."""
     for path in sorted(folder.glob("*.yaml")):
         where = str(path)
         if path.name.endswith(".actors.yaml"):
@@ -313,6 +350,8 @@ def _add_user(kb: KnowledgeBase, folder: Path) -> None:
             _add_organizations(kb, _load_yaml(path, where), where)
         elif m := re.search(r"\.agents\.([a-z]{2})\.yaml$", path.name):
             _add_agents(kb, m.group(1), _load_yaml(path, where) or {})
+        elif path.name.endswith(".discards.yaml"):
+            _add_discards(kb, _load_yaml(path, where) or {}, where)
         else:
             continue
         kb.user_sources.append(where)

@@ -6,7 +6,9 @@ folder (``cronaca.actors.kb.user_dir()``), in the formats ``kb._add_user`` reads
 * an **actors** dictionary becomes ``petrarch-<name>.actors.yaml`` (the people format with
   ``codes``): one entry per record, its primary phrase as ``name``, its ``+`` synonyms as
   ``aliases`` and its codes as dated ``codes`` entries;
-* an **agents** dictionary becomes ``petrarch-<name>.agents.<lang>.yaml``: sector words.
+* an **agents** dictionary becomes ``petrarch-<name>.agents.<lang>.yaml``: sector words;
+* a **discards** list becomes ``petrarch-<name>.discards.yaml``: one phrase per line, ``+PHRASE``
+  ruling out the whole story that contains it, a bare ``PHRASE`` only the sentence.
 
 The dictionary format (PETRARCH's documentation, inherited from TABARI):
 
@@ -258,10 +260,25 @@ def parse_agents(text: str, name: str = "<agents>") -> Dictionary:
 
 
 def detect_kind(text: str) -> str:
-    """``agents`` when the codes carry ``~``, else ``actors``."""
-    codes = re.findall(r"\[([^\]]*)\]", _XML_COMMENT.sub("", text))
+    """``agents`` when the codes carry ``~``, ``discards`` when there is no code at all, else
+    ``actors``."""
+    codes = re.findall(r"\[([^\]]*)\]", " ".join(line for _, line in _lines(text)))
+    if not codes:
+        return "discards"
     agents = sum("~" in c for c in codes)
     return "agents" if codes and agents * 2 >= len(codes) else "actors"
+
+
+def parse_discards(text: str) -> dict[str, list[str]]:
+    """A discards list: ``+PHRASE`` rules out a story, ``PHRASE`` a sentence."""
+    out: dict[str, list[str]] = {"story": [], "sentence": []}
+    for _, line in _lines(text):
+        raw = line.strip()
+        kind = "story" if raw.startswith("+") else "sentence"
+        words = phrase(raw.lstrip("+")).lower()
+        if words and words not in out[kind]:
+            out[kind].append(words)
+    return out
 
 
 def parse(text: str, name: str = "<dictionary>", kind: str | None = None) -> Dictionary:
@@ -357,7 +374,7 @@ class ImportReport:
 
 def _stem(path: Path) -> str:
     stem = path.name
-    for suffix in (".txt", ".actors", ".agents", ".verbs", ".dict"):
+    for suffix in (".txt", ".actors", ".agents", ".verbs", ".discards", ".dict"):
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
     return slug(stem) or "dictionary"
@@ -377,6 +394,8 @@ def import_file(path: Path, out: Path | None = None, lang: str = "en",
     stem = _stem(path)
     if kind == "verbs" or kind is None and verbs.looks_like_verbs(text):
         return _import_verbs(verbs.parse_verbs(text, path.name), path, folder, stem, lang)
+    if kind == "discards" or kind is None and detect_kind(text) == "discards":
+        return _import_discards(parse_discards(text), path, folder, stem)
     d = parse(text, path.name, kind)
     folder.mkdir(parents=True, exist_ok=True)
     header = (f"# Imported by `cronaca kb import-petrarch` from {path.name} "
@@ -400,6 +419,20 @@ def import_file(path: Path, out: Path | None = None, lang: str = "en",
                               sum(len(v) for v in sectors.values()), 0, 0, warnings)
     target.write_text(header + body, encoding="utf-8")
     return report
+
+
+def _import_discards(d: dict[str, list[str]], path: Path, folder: Path,
+                     stem: str) -> ImportReport:
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"petrarch-{stem}.discards.yaml"
+    header = (f"# Imported by `cronaca kb import-petrarch` from {path.name} (discards list, "
+              "PETRARCH/TABARI format).\n# `story`: an article containing one is not coded; "
+              "`sentence`: nor is such a sentence.\n")
+    body = yaml.safe_dump(d, allow_unicode=True, sort_keys=False, width=100)
+    target.write_text(header + body, encoding="utf-8")
+    # names: the story phrases, codes: the sentence phrases
+    return ImportReport(str(path), "discards", [target], len(d["story"]) + len(d["sentence"]),
+                        len(d["story"]), len(d["sentence"]), 0, [])
 
 
 def _check_lang(lang: str) -> None:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
-from cronaca.model import Article
+from cronaca.model import Article, Discard
+
+log = logging.getLogger(__name__)
 
 
 def extract(article: Article) -> Article:
     """Fill ``article.events`` and ``article.quotes`` (the article must be parsed).  A language
-    with no pipeline is coded coarsely (``cronaca.events.coarse``) and has no quotes."""
+    with no pipeline is coded coarsely (``cronaca.events.coarse``) and has no quotes.  An article
+    that contains one of the user's story discard phrases gets neither (``*.discards.yaml``)."""
     # imported here, not above: the actor resolver imports events.syntax, so importing this
     # package must not import the resolver back
     from cronaca.actors.kb import knowledge_base
@@ -20,6 +24,13 @@ def extract(article: Article) -> Article:
     from cronaca.lang import parsable
     from cronaca.quotes.quotes import find_quotes
 
+    article.discarded = []
+    found = knowledge_base().discarded(article.text, "story")
+    if found is not None:
+        article.discarded = [Discard(found[0], None, found[1])]
+        article.events, article.quotes = [], []
+        log.info("%s: not coded: it contains the story discard %r (%s)", article.source, *found)
+        return article
     if article.language not in parsable():
         coarse.code_article(article)
         article.quotes = []

@@ -35,7 +35,7 @@ from importlib import resources
 from typing import Any
 
 from cronaca.actors.kb import KnowledgeBase, knowledge_base
-from cronaca.model import Actor, Article, Event, Evidence, Trigger
+from cronaca.model import Actor, Article, Discard, Event, Evidence, Trigger
 from cronaca.events.codes import lookup
 from cronaca.nlp.segment import split
 
@@ -226,6 +226,9 @@ def code_article(article: Article) -> Article:
     article.events = []
     for index, span in enumerate(split(article.text, lang)):
         sentence = article.text[span.start:span.end]
+        if (dropped := kb.discarded(sentence, "sentence")) is not None:
+            article.discarded.append(Discard(dropped[0], index, dropped[1]))
+            continue
         found = actors(sentence, span.start, lang, kb, pub)
         if not found:
             continue

@@ -22,7 +22,7 @@ from cronaca.events.codes import lookup
 from cronaca.events.lexicon import WORD, Entry, Modality, intent_code, lexicon, modality
 from cronaca.events.syntax import Graph, grammar, repair_adjectives, repair_subjects
 from cronaca.geo.gazetteer import gazetteer
-from cronaca.model import Actor, Article, Event, Evidence, Location, Trigger
+from cronaca.model import Actor, Article, Discard, Event, Evidence, Location, Trigger
 from cronaca.time.dates import DateMention, find_dates
 
 VERB_POS = {"VERB", "AUX"}
@@ -1680,6 +1680,9 @@ def code_article(article: Article) -> Article:
     rules = grammar(ctx.lang)
     lex = lexicon(ctx.lang)
     for index, sentence in enumerate(article.sentences):
+        if (found := kb.discarded(sentence.text, "sentence")) is not None:
+            article.discarded.append(Discard(found[0], index, found[1]))
+            continue
         g = Graph.of(repair_subjects(repair_adjectives(sentence, kb.adjectives)), rules)
         ctx.entities = sentence.entities
         result = code_sentence(g, index, article, ctx, pub, lex)
