@@ -172,6 +172,39 @@ def test_cli_import_verbs(tmp_path):
     assert (tmp_path / "kb" / "petrarch-test.triggers.en.yaml").is_file()
 
 
+# written for these tests, in the user actors format (docs/KNOWLEDGE.md)
+ACTORS_YAML = """\
+- id: mine:prince-of-dol-amroth
+  name: Prince of Dol Amroth
+  codes: [{country: DOL}]
+- id: mine:gondor
+  name: Gondor
+  codes: [{country: GON}]
+- id: mine:arnor
+  name: Arnor
+  codes: [{country: ARN}]
+"""
+
+
+def test_user_actors_named_with_inner_small_words_and_coordinated(tmp_path, monkeypatch, english):
+    from cronaca.actors.kb import knowledge_base
+
+    (tmp_path / "mine.actors.yaml").write_text(ACTORS_YAML, encoding="utf-8")
+    monkeypatch.setenv("CRONACA_KB", str(tmp_path))
+    knowledge_base.cache_clear()
+    try:
+        warned = _code(english, "France warned the Prince of Dol Amroth on Monday.").events
+        ties = _code(english, "France restored diplomatic ties with Gondor and Arnor.").events
+    finally:
+        monkeypatch.delenv("CRONACA_KB")
+        knowledge_base.cache_clear()
+    # a name with "of" inside is one name, not the title "Prince" (royalty)
+    assert [(e.source.country, e.target.country, e.target.sector) for e in warned] == \
+        [("FRA", "DOL", None)]
+    # both coordinated names are targets, though the object ("ties") resolved through the first
+    assert sorted(e.target.country for e in ties) == ["ARN", "GON"]
+
+
 # written for these tests, in the discards-list format
 DISCARDS = """\
 # story-level discards carry a '+'

@@ -205,7 +205,9 @@ def _named(g: Graph, span: list[int], ctx: Context):
                 return "seat", kb.seats[candidate], " ".join(words), None
             if candidate in kb.country_names:
                 return "country", kb.country_names[candidate], " ".join(words), None
-            if candidate in kb.person_names and all(w[:1].isupper() for w in words):
+            if candidate in kb.person_names and all(   # "the Prince of Dol Amroth"
+                    g.tokens[p].text[:1].isupper() or p not in (run[0], run[-1]) and
+                    g.tokens[p].pos in ("ADP", "DET") for p in run):
                 person = kb.person(candidate, ctx.date)
                 if person is not None:
                     return "person", person.country_on(ctx.date), " ".join(words), person

@@ -478,7 +478,8 @@ def _named_conjuncts(g: Graph, c: int, actor: Actor, ctx: Context) -> list[Actor
         if m == c or not g.kids(m, "conj"):
             continue
         named = resolve(g, m, ctx)
-        if named is None or named.kb_id != actor.kb_id or not named.country:
+        if named is None or not named.country or \
+                named.kb_id != actor.kb_id and named.country != actor.country:
             continue
         extra = [a for o in g.conjuncts(m)[1:]
                  if (a := resolve(g, o, ctx)) is not None and a.country]
