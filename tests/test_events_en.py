@@ -152,6 +152,8 @@ CASES = {
              Ev("IND", "PAK", "19"), Ev("PAK", "IND", "19")),
         case("Washington and London demanded that Iran release the tanker.",
              Ev("USA", "IRN", "10"), Ev("GBR", "IRN", "10")),
+        case("France and Germany suspended their military cooperation.",
+             Ev("FRA", "DEU", "16"), Ev("DEU", "FRA", "16")),
     ],
     # ------------------------------------------------------------------ nominal events
     "nominal": [

@@ -179,6 +179,8 @@ CASES = {
              Ev("IND", "PAK", "19"), Ev("PAK", "IND", "19")),
         case("Washington e Londra hanno intimato all'Iran di rilasciare la petroliera.",
              Ev("USA", "IRN", "10"), Ev("GBR", "IRN", "10")),
+        case("Francia e Germania hanno sospeso la loro cooperazione militare.",
+             Ev("FRA", "DEU", "16"), Ev("DEU", "FRA", "16")),
     ],
     # ------------------------------------------------------------------ nominal events
     "nominal": [

@@ -256,6 +256,19 @@ def _reciprocal(g: Graph, m: Modality | None) -> bool:
                for mk in m.reciprocal_markers for i in range(len(low) - len(mk) + 1))
 
 
+def _joint_object(g: Graph, n: int, lang: str) -> bool:
+    """The object of ``n`` is its subjects' own consultation or cooperation ("X and Y suspended
+    their cooperation", "X e Y hanno rinviato il loro incontro"): each side acts on the other."""
+    m, lex = modality(lang), lexicon(lang)
+    if m is None or lex is None:
+        return False
+    return any(g.role(s) == "obj" and any(g.tokens[k].text.lower() in m.joint_possessives and
+                                          "Poss=Yes" in g.tokens[k].morph for k in g.children[c])
+               and any(e.code.startswith(("04", "05", "06"))
+                       for e in lex.candidates(g.lemma(c), "noun"))
+               for s, c in g.slots(n))
+
+
 def _source_marker(g: Graph, m: Modality) -> int | None:
     """The nominal after "according to" / "secondo" in the sentence: who the report is from."""
     low = [t.text.lower() for t in g.tokens]
@@ -1345,6 +1358,7 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     reciprocal = len(frame.sources) > 1 and not any(a.country for a in frame.targets) and (
         _reciprocal(g, modality(article.language or "")) or
         not frame.targets and frame.entry.code.startswith(RECIPROCAL_ROOTS) or
+        not frame.targets and _joint_object(g, frame.n, article.language or "") or
         "between: each side acts on the other" in frame.how)
     if reciprocal:
         sides = list({(a.start, a.end): a for a in frame.sources}.values())

@@ -211,6 +211,7 @@ class Modality:
     source_markers: tuple[tuple[str, ...], ...] = ()   # "according to", "secondo": who says so
     failure_verbs: frozenset[str] = frozenset()       # "failed to condemn": not done
     reciprocal_markers: tuple[tuple[str, ...], ...] = ()  # "each other", "a vicenda"
+    joint_possessives: frozenset[str] = frozenset()   # "their", "loro": a joint act's owners
     never_passive: frozenset[str] = frozenset()       # "è volata a Kiev" is not a passive
 
 
@@ -236,6 +237,7 @@ def modality(lang: str) -> Modality | None:
                                                                key=lambda w: -len(w.split()))),
         failure_verbs=words("failure_verbs"),
         reciprocal_markers=tuple(tuple(WORD.findall(w)) for w in words("reciprocal_markers")),
+        joint_possessives=words("joint_possessives"),
         never_passive=words("never_passive"))
 
 
