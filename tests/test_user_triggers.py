@@ -145,6 +145,8 @@ def test_coder_applies_the_users_patterns_forms_and_reverse_codes(tmp_path, monk
         "leave": "The French president will leave Berlin on Monday.",
         # a pattern coder's target is the first actor after the verb, in any phrase
         "left for": "The French president left for Berlin on Monday.",
+        # ... inside an argument too, clauses included
+        "inside": "France denounced the roads leading into Germany.",
     }
     before = {k: [e.cameo for e in _code(english, t).events] for k, t in sentences.items()}
     monkeypatch.setenv("CRONACA_KB", str(tmp_path / "kb"))
@@ -158,6 +160,8 @@ def test_coder_applies_the_users_patterns_forms_and_reverse_codes(tmp_path, monk
         [("032", "FRA", "DEU"), ("033", "DEU", "FRA")]
     assert sorted((e.cameo, e.source.country, e.target.country) for e in after["left for"]) == \
         [("032", "FRA", "DEU"), ("033", "DEU", "FRA")]
+    assert [(e.cameo, e.source.country, e.target.country) for e in after["inside"]] == \
+        [("122", "FRA", "DEU")]
     assert after["leave"] == []                          # LEAVE codes nothing without its pattern
     assert before["plain"] == ["111"] and before["plan"] == ["111"]   # the built-in lexicon
 

@@ -1088,6 +1088,18 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                 if found:
                     targets, slot = found, f"{s_}, the first actor after the verb"
                     break
+        inner = sorted(m for s_, c in slots if c > n and (s_ == "obj" or s_.startswith("obl:") and
+                                                          g.role(s_) != "obl:by")
+                       for m in g.subtree(c, stop=set())       # clauses too: "leading into"
+                       if m != c and g.tokens[m].pos in ("NOUN", "PROPN"))
+        for m in inner if not targets else ():   # "cordoned off the roads leading into Mordor"
+            if m in taken | consumed:
+                continue
+            found = [a for a in _resolve_all(g, [m], ctx) if a.country and _other_side(a, sources)]
+            if found:
+                targets = found
+                slot = f"'{g.tokens[m].text}' inside an argument, the first actor after the verb"
+                break
     if not targets and entry.code.startswith(FACING_ROOTS):
         targets, slot = _across_border(g, n, ctx, {a.country for a in sources})
     if not targets and entry.code.startswith(THREAT_ROOT):
