@@ -199,6 +199,7 @@ def test_user_actors_named_with_inner_small_words_and_coordinated(tmp_path, monk
     try:
         warned = _code(english, "France warned the Prince of Dol Amroth on Monday.").events
         ties = _code(english, "France restored diplomatic ties with Gondor and Arnor.").events
+        sectors = _code(english, "The Gondor government condemned Arnor soldiers.").events
     finally:
         monkeypatch.delenv("CRONACA_KB")
         knowledge_base.cache_clear()
@@ -207,6 +208,9 @@ def test_user_actors_named_with_inner_small_words_and_coordinated(tmp_path, monk
         [("FRA", "DOL", None)]
     # both coordinated names are targets, though the object ("ties") resolved through the first
     assert sorted(e.target.country for e in ties) == ["ARN", "GON"]
+    # a name the user's file gives no sector takes the sector word it modifies
+    assert [(e.source.country, e.source.sector, e.target.country, e.target.sector)
+            for e in sectors] == [("GON", "GOV", "ARN", "MIL")]
 
 
 # written for these tests, in the discards-list format

@@ -10,6 +10,7 @@ how it was resolved, for ``--explain``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
@@ -278,7 +279,13 @@ def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
     if found is not None:
         kind, code, words, extra = found
         if kind == "person":
-            return _person_actor(g, span, extra, ctx, f"person alias '{words}'")
+            actor = _person_actor(g, span, extra, ctx, f"person alias '{words}'")
+            sector = _sector_of(g, n, ctx) if actor.sector is None and \
+                tok.text not in words.split() else None
+            if sector is not None:         # a dictionary's state-like name before a sector
+                return dataclasses.replace(        # word: "the Calenardhon government" -> GOV
+                    actor, sector=sector, how=f"{actor.how}; sector word '{tok.text}' -> {sector}")
+            return actor
         if kind == "org":
             return Actor(text, start, end, extra.name, extra.code, extra.sector,
                          f"org:{extra.id}", f"organisation '{words}'")
