@@ -49,13 +49,17 @@ BREAK { BROKE BROKEN }
 +BREAK_DOWN {+BROKE_DOWN}
 WIRE_+TAP {WIRE_+TAPPED} [1711]
 - * OFF_ [195]
+
+--- RECEIVE  [---]  ---
+RECEIVE
+- + * AID $ [071]    # the target before the verb, the source after it
 """
 
 
 def test_verb_dictionary_reader():
     d = verbs.parse_verbs(VERBS, "test.verbs.txt")
     by = {b.name: b for b in d.blocks}
-    assert set(by) == {"denounce", "leave", "left", "break"}
+    assert set(by) == {"denounce", "leave", "left", "break", "receive"}
     assert d.synsets["MONEY"] == ["EUROS", "SWISS FRANCS", "&METAL"]
     assert by["leave"].code is None and by["left"].code == "032:033"
     p = by["denounce"].patterns
@@ -63,6 +67,7 @@ def test_verb_dictionary_reader():
     assert p[0].after == [["euros", "swiss francs", "gold"], ["plan"]] and p[0].code == "1222"
     assert p[1].before == [["said"]] and p[1].after == []
     assert p[2].after == [["held"]]                       # the target marker is dropped
+    assert not p[2].inverted and by["receive"].patterns[0].inverted    # "+ * AID $"
     b = by["break"].verbs
     assert (b[0].head, b[0].forms) == ("break", ["broke", "broken"])
     assert (b[1].head, b[1].after, b[1].forms) == ("break", ["down"], ["broke"])
@@ -92,7 +97,7 @@ def test_import_writes_a_user_lexicon_that_comes_first(tmp_path, monkeypatch):
     (tmp_path / "test.verbs.txt").write_text(VERBS, encoding="utf-8")
     out = tmp_path / "kb"
     report = petrarch.import_file(tmp_path / "test.verbs.txt", out)
-    assert report.kind == "verbs" and report.records == 4
+    assert report.kind == "verbs" and report.records == 5
     assert [p.name for p in report.written] == ["petrarch-test.triggers.en.yaml"]
     data = yaml.safe_load(report.written[0].read_text(encoding="utf-8"))
     assert set(data) == {"covers", "verbs"} and "denounce" in data["covers"]
@@ -147,6 +152,8 @@ def test_coder_applies_the_users_patterns_forms_and_reverse_codes(tmp_path, monk
         "left for": "The French president left for Berlin on Monday.",
         # ... inside an argument too, clauses included
         "inside": "France denounced the roads leading into Germany.",
+        # "+ * AID $": the giver after the verb is the source, the subject the target
+        "inverted": "Germany received by ship aid from France.",
     }
     before = {k: [e.cameo for e in _code(english, t).events] for k, t in sentences.items()}
     monkeypatch.setenv("CRONACA_KB", str(tmp_path / "kb"))
@@ -162,6 +169,8 @@ def test_coder_applies_the_users_patterns_forms_and_reverse_codes(tmp_path, monk
         [("032", "FRA", "DEU"), ("033", "DEU", "FRA")]
     assert [(e.cameo, e.source.country, e.target.country) for e in after["inside"]] == \
         [("122", "FRA", "DEU")]
+    assert [(e.cameo, e.source.country, e.target.country) for e in after["inverted"]] == \
+        [("071", "FRA", "DEU")]
     assert after["leave"] == []                          # LEAVE codes nothing without its pattern
     assert before["plain"] == ["111"] and before["plan"] == ["111"]   # the built-in lexicon
 
@@ -171,7 +180,7 @@ def test_cli_import_verbs(tmp_path):
     r = run_cli("kb", "import-petrarch", str(tmp_path / "test.verbs.txt"), "--out",
                 str(tmp_path / "kb"))
     assert r.returncode == 0, r.stderr.decode()
-    assert "4 verbs records" in r.stdout.decode() and "[999] is not a CAMEO code" in \
+    assert "5 verbs records" in r.stdout.decode() and "[999] is not a CAMEO code" in \
         r.stderr.decode()
     assert (tmp_path / "kb" / "petrarch-test.triggers.en.yaml").is_file()
 

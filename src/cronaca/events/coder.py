@@ -950,8 +950,11 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     slots = g.slots(n)
     subj = _subject(g, n, passive)
     if entry.passive_like:   # "ha ottenuto dalla Germania nuovi aiuti": the giver acts on the
-        subj = [c for s_, c in slots    # subject ("da", "from", Spanish and French "de")
-                if g.role(s_) in ("agent", "obl:by", "obl:from", "obl:of")][:1]
+        givers = [c for s_, c in slots  # subject ("da", "from", Spanish and French "de");
+                  if g.role(s_) in ("agent", "obl:by", "obl:from", "obl:of")]   # the first
+        if entry.origin:              # a dictionary's "+ * ... $": any phrase after the verb
+            givers += [c for s_, c in slots if c > n and s_.startswith("obl:") and c not in givers]
+        subj = next(([c] for c in givers if _resolve_all(g, [c], ctx)), givers[:1])  # actor
     if not passive and any(c < n for c in subj) and any(c > n for c in subj) and \
             not any(s_ == "obj" for s_, _ in slots):
         # "la Spagna riconoscerà lo Stato di Palestina" parsed with two subjects

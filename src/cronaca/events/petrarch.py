@@ -23,7 +23,10 @@ The dictionary format (PETRARCH's documentation, inherited from TABARI):
 How it is read into Cronaca's lexicon, and what is approximated (reported as warnings):
 every pattern becomes an entry of each verb of its block, with the pattern's words as ``before``
 and ``after`` word sequences (matched in order, adjacency not enforced); the ``$``/``+``/``%``/``^``
-markers are dropped, since Cronaca finds the source and the target from the parse; a code
+markers are dropped, since Cronaca finds the source and the target from the parse, except that
+a pattern with the target marker before the verb and the source marker after it (``+ * MONEY $``:
+"X received money from Y") makes the entry ``passive_like``, its source read from the
+from/by phrase and its subject the target; a code
 ``A:B`` (PETRARCH's pair of codes: ``A`` from the source to the target, ``B`` back, as a visit and
 its hosting) becomes ``code: A`` and ``reverse: B``; codes that are not CAMEO
 codes in Cronaca's table (a dictionary's test-only codes) are skipped, so their patterns do not
@@ -58,6 +61,8 @@ class Pattern:
     after: list[list[str]]
     code: str
     line: int
+    inverted: bool = False                      # "+ * ... $": the subject is the target and the
+    #                                             source stands after the verb ("+ * MONEY $")
 
 
 @dataclass
@@ -173,7 +178,7 @@ def parse_verbs(text: str, name: str = "<verbs>") -> VerbDictionary:
         pre, post = body.split("*", 1)
         try:
             pattern = Pattern(_items(pre, d.synsets), _items(post, d.synsets), codes[0].strip(),
-                              number)
+                              number, inverted="+" in pre.split() and "$" in post.split())
         except KeyError as exc:
             d.warnings.append(f"{where}: synonym set &{exc.args[0]} is not defined; skipped")
             continue
@@ -202,7 +207,7 @@ def trigger_entries(d: VerbDictionary) -> tuple[list[dict], list[str]]:
     entries: list[dict] = []
 
     def entry(verb: Verb, codes: tuple[str, str | None], before: list[list[str]],
-              after: list[list[str]]) -> dict:
+              after: list[list[str]], inverted: bool = False) -> dict:
         e: dict = {"lemma": verb.head, "code": codes[0]}
         if codes[1]:
             e["reverse"] = codes[1]
@@ -210,6 +215,8 @@ def trigger_entries(d: VerbDictionary) -> tuple[list[dict], list[str]]:
             e["forms"] = verb.forms
         before = [[w] for w in verb.before] + before
         after = [[w] for w in verb.after] + after
+        if inverted:
+            e["passive_like"] = True
         if before:
             e["before"] = ["|".join(alt) for alt in before]
         if after:
@@ -224,7 +231,7 @@ def trigger_entries(d: VerbDictionary) -> tuple[list[dict], list[str]]:
                  if (c := _cameo(p.code, f"line {p.line}", warnings)) is not None]
         for verb in block.verbs:
             for p, c in coded:
-                entries.append(entry(verb, c, p.before, p.after))
+                entries.append(entry(verb, c, p.before, p.after, p.inverted))
             code = _cameo(verb.code, f"line {block.line} ({verb.head})", warnings)
             if code is not None:
                 entries.append(entry(verb, code, [], []))
