@@ -133,9 +133,9 @@ def english() -> Pipeline:
     return Pipeline(stages=("parse", "events"), lang="en", default_date="2023-03-01")
 
 
-def _code(pipeline: Pipeline, text: str) -> Article:
+def _code(pipeline: Pipeline, text: str, date: str | None = None) -> Article:
     result = pipeline.process(Document(id="t", content=text, format="text", source="t.txt",
-                                       lang="en"))
+                                       lang="en", date=date))
     assert isinstance(result, Article)
     return result
 
@@ -196,6 +196,9 @@ ACTORS_YAML = """\
 - id: mine:arnor
   name: Arnor
   codes: [{country: ARN}]
+- id: mine:zimbabwe
+  name: Zimbabwe
+  codes: [{country: RHO, end: 1979-06-06}, {country: ZBW}]
 """
 
 
@@ -209,6 +212,8 @@ def test_user_actors_named_with_inner_small_words_and_coordinated(tmp_path, monk
         warned = _code(english, "France warned the Prince of Dol Amroth on Monday.").events
         ties = _code(english, "France restored diplomatic ties with Gondor and Arnor.").events
         sectors = _code(english, "The Gondor government condemned Arnor soldiers.").events
+        older = _code(english, "France condemned Zimbabwe.", "1978-12-23").events
+        newer = _code(english, "France condemned Zimbabwe.", "2001-01-01").events
     finally:
         monkeypatch.delenv("CRONACA_KB")
         knowledge_base.cache_clear()
@@ -217,6 +222,8 @@ def test_user_actors_named_with_inner_small_words_and_coordinated(tmp_path, monk
         [("FRA", "DOL", None)]
     # both coordinated names are targets, though the object ("ties") resolved through the first
     assert sorted(e.target.country for e in ties) == ["ARN", "GON"]
+    # the user's dated code for a state's name wins over the built-in state
+    assert [e.target.country for e in older + newer] == ["RHO", "ZBW"]
     # a name the user's file gives no sector takes the sector word it modifies
     assert [(e.source.country, e.source.sector, e.target.country, e.target.sector)
             for e in sectors] == [("GON", "GOV", "ARN", "MIL")]

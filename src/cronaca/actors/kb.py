@@ -345,7 +345,12 @@ def _add_user(kb: KnowledgeBase, folder: Path) -> None:
     for path in sorted(folder.glob("*.yaml")):
         where = str(path)
         if path.name.endswith(".actors.yaml"):
-            _add_people(kb, _load_yaml(path, where), where)
+            entries = _load_yaml(path, where)
+            _add_people(kb, entries, where)
+            for entry in entries:         # the user's code for a name wins over the built-in
+                for name in [entry["name"], *(entry.get("aliases") or [])]:   # state, seat or
+                    for names in (kb.country_names, kb.seats, kb.org_names):  # organisation
+                        names.pop(key(name), None)
         elif path.name.endswith(".organizations.yaml"):
             _add_organizations(kb, _load_yaml(path, where), where)
         elif m := re.search(r"\.agents\.([a-z]{2})\.yaml$", path.name):
