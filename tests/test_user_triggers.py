@@ -36,6 +36,7 @@ DENOUNCE   # a comment
 - * &MONEY PLAN [1222]   # two items: any money word, then "plan"
 - SAID_* [123]
 - * + HELD [999]
+- NEITHER * [081]    # a pattern that spells out the negation
 
 --- LEAVE  [---]  ---
 LEAVE
@@ -154,6 +155,7 @@ def test_coder_applies_the_users_patterns_forms_and_reverse_codes(tmp_path, monk
         "inside": "France denounced the roads leading into Germany.",
         # "+ * AID $": the giver after the verb is the source, the subject the target
         "inverted": "Germany received by ship aid from France.",
+        "neither": "Neither France nor Spain denounced Germany.",
     }
     before = {k: [e.cameo for e in _code(english, t).events] for k, t in sentences.items()}
     monkeypatch.setenv("CRONACA_KB", str(tmp_path / "kb"))
@@ -171,6 +173,9 @@ def test_coder_applies_the_users_patterns_forms_and_reverse_codes(tmp_path, monk
         [("122", "FRA", "DEU")]
     assert [(e.cameo, e.source.country, e.target.country) for e in after["inverted"]] == \
         [("071", "FRA", "DEU")]
+    assert sorted((e.cameo, e.source.country, e.target.country) for e in after["neither"]) == \
+        [("081", "ESP", "DEU"), ("081", "FRA", "DEU")]
+    assert not any(e.negated for e in after["neither"])  # (the built-in 111 is negated)
     assert after["leave"] == []                          # LEAVE codes nothing without its pattern
     assert before["plain"] == ["111"] and before["plan"] == ["111"]   # the built-in lexicon
 

@@ -1149,6 +1149,10 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
             ("nsubj:pass", "nsubj") if passive else ("obj",))])):
         entry = dataclasses.replace(entry, code=entry.mass_code, mass_code=None)
         how.append(f"{many}: a mass killing ({entry.code})")
+    if negated and any(w in mod.negation for item in entry.before + entry.after
+                       for alt in item for w in alt.split()):
+        negated = False            # a pattern that spells out the negation codes the negated
+        how.append("negation in the pattern")   # act ("- NEITHER * [081]")
     if negated and entry.negated_code:
         # "non ha voluto commentare", "did not comment": the refusal is the act
         entry = dataclasses.replace(entry, code=entry.negated_code, negated_code=None)
