@@ -154,6 +154,9 @@ CASES = {
              Ev("USA", "IRN", "10"), Ev("GBR", "IRN", "10")),
         case("France and Germany suspended their military cooperation.",
              Ev("FRA", "DEU", "16"), Ev("DEU", "FRA", "16")),
+        case("Israel, the Palestinian Authority, Egypt and Jordan met in Aqaba.",
+             Ev("ISR", "EGY", "04"), Ev("ISR", "JOR", "04"), Ev("EGY", "JOR", "04"),
+             Ev("JOR", "PSE", "04")),
     ],
     # ------------------------------------------------------------------ nominal events
     "nominal": [

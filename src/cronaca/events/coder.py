@@ -475,13 +475,31 @@ def _speaker_as_subject(g: Graph, n: int, mod: Modality) -> tuple[int | None, st
 def _resolve_all(g: Graph, heads: list[int], ctx: Context) -> list[Actor]:
     actors = []
     for head in heads:
-        for c in g.conjuncts(head):
+        for c in g.conjuncts(head) + _listed_appositions(g, head, ctx):
             actor = resolve(g, c, ctx)
             if actor is not None and (actor.country or actor.sector):
                 actors.append(actor)
                 actors.extend(_coordinated_nationalities(g, c, actor, ctx))
                 actors.extend(_named_conjuncts(g, c, actor, ctx))
     return actors
+
+
+def _listed_appositions(g: Graph, n: int, ctx: Context) -> list[int]:
+    """Names of a list that the parser hung on its first item as appositions ("Mordor, the
+    Shire, Fornost and Bree": "Shire" appos, "Fornost" and "Bree" its conjuncts), when they name
+    another state than the first item: a real apposition names the same actor."""
+    listed = [a for a in g.kids(n, "appos") if g.tokens[a].pos in NOUN_POS and
+              (g.kids(a, "conj") or any(k > a for k in g.kids(n, "conj")))]
+    if not listed:
+        return []
+    first = resolve(g, n, ctx)
+    if first is None or not first.country:
+        return []
+    items = [c for a in listed for c in g.conjuncts(a)   # a common noun is no name of the list
+             if c != a or g.tokens[a].pos == "PROPN"]        # ("the self-declared republics")
+    return [c for c in items
+            if (other := resolve(g, c, ctx)) is not None and other.country and
+            other.country != first.country]
 
 
 def _named_conjuncts(g: Graph, c: int, actor: Actor, ctx: Context) -> list[Actor]:
