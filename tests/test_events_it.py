@@ -181,6 +181,8 @@ CASES = {
              Ev("USA", "IRN", "10"), Ev("GBR", "IRN", "10")),
         case("Francia e Germania hanno sospeso la loro cooperazione militare.",
              Ev("FRA", "DEU", "16"), Ev("DEU", "FRA", "16")),
+        case("Gli aerei francesi e tedeschi hanno paracadutato aiuti umanitari sul Sudan.",
+             Ev("FRA", "SDN", "07", source_sector="MIL"), Ev("DEU", "SDN", "07")),
     ],
     # ------------------------------------------------------------------ nominal events
     "nominal": [

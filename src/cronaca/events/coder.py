@@ -1496,7 +1496,12 @@ def _same(a: Actor, b: Actor) -> bool:
 
 
 def _vaguer(code: str, source: Actor, target: Actor | None, emitted: set[tuple]) -> bool:
-    """A target that only names a state, already told with a sector of that state."""
+    """A side that only names a state, already told with a sector of that state: a target, or
+    a source ("da aerei giordani ed egiziani": "egiziani" read as a plane and as a state)."""
+    if source.sector is None and source.country and any(
+            c == code and t == _side(target) and s is not None and s[0] == source.country
+            for c, s, t in emitted):
+        return True
     if target is None or target.sector is not None or not target.country:
         return False
     return any(c == code and s == _side(source) and t is not None and t[0] == target.country
