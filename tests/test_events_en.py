@@ -260,6 +260,8 @@ CASES = {
         case("The Kremlin warned that it will strike any convoy carrying Western weapons into "
              "Ukraine.",
              Ev("RUS", None, "13", source_sector="GOV")),
+        case("Moscow said on Monday that it was ready for talks with Ukraine.",
+             Ev("RUS", "UKR", "03", cameo="036", intent=True)),
     ],
     # ------------------------------------------------------------------ relative dates
     "dates": [

@@ -290,6 +290,8 @@ CASES = {
         case("Il Cremlino ha avvertito che attaccherà qualsiasi convoglio di armi occidentali "
              "diretto in Ucraina.",
              Ev("RUS", None, "13", source_sector="GOV")),
+        case("Mosca si è detta disponibile a un nuovo scambio di prigionieri con Kiev.",
+             Ev("RUS", "UKR", "03", cameo="0353", intent=True)),
     ],
     # ------------------------------------------------------------------ relative dates
     "dates": [

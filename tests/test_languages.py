@@ -143,6 +143,8 @@ FRENCH = {
              no_event=True),
         case("Le Kremlin n'a pas souhaité commenter ces informations.",
              Ev("RUS", None, "01", cameo="011")),
+        case("Moscou s'est dit prêt à des négociations avec l'Ukraine.",
+             Ev("RUS", "UKR", "03", cameo="036", intent=True)),
     ],
 }
 

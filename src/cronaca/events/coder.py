@@ -1277,6 +1277,24 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         if not target_heads:              # "ha avuto con Putin una lunga telefonata"
             target_heads = [c for s_, c in g.slots(h) if g.role(s_) in ("obl:with", "obl:to")
                             and c not in source_heads]
+    ready = None if light else _readiness(g, n, mod)
+    reporter = None
+    if ready is not None:                     # "si è detta disponibile a uno scambio di
+        holder = g.head(ready) if g.dep(ready) in ("xcomp", "acomp") else ready
+        if g.tokens[holder].pos in VERB_POS:
+            reporter = holder                 # what "si è detta" says: no statement beside it
+        if not sources:                       # prigionieri": the subject intends the act
+            subj = _subject(g, holder, False)
+            sources = _resolve_all(g, subj, ctx)
+            how.append(f"source: subject of '{g.tokens[holder].text}'")
+            said = _reporter(g, holder, mod)
+            if not sources and said is not None and subj and \
+                    all(g.tokens[c].pos == "PRON" for c in subj):   # "Moscow said it was
+                sources = _resolve_all(g, _subject(g, said, g.passive(said)), ctx)  # ready"
+                reporter = said
+                how.append("source: pronoun -> the speaker")
+        if not target_heads:                  # "disposto a colloqui con Mosca"
+            target_heads = [c for s_, c in g.slots(n) if g.role(s_) == "nmod:with"]
     targets = _resolve_all(g, target_heads, ctx)
     if not targets:                           # "threat of an attack on Japan", "investigation
         mine = {a.country for a in sources}   # into Russian war crimes"
@@ -1348,10 +1366,32 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
                    if x)
         if intent:
             date = _date(g, h, dates["future"], _clause(g, h)) or date
+    if ready is not None:
+        intent = True
+        how.append(f"intent: '{g.tokens[ready].text}' to it")
     if mutual and len(sources) > 1 and not targets:
         how.append("between: each side acts on the other")
     return Frame(n, entry, sources, targets, location, negated, hypothetical, intent, date,
-                 None, None, how)
+                 None, reporter, how)
+
+
+def _readiness(g: Graph, n: int, mod: Modality) -> int | None:
+    """The readiness adjective a nominal event is the aim of ("pronta a uno scambio",
+    "disponibile a colloqui", "ready for talks"): under it, or under the verb it complements
+    (the parser's "si è detta disponibile a un nuovo scambio" hangs the noun on "detta")."""
+    h = g.head(n)
+    if h is None or not g.kids(n, "case", "prep") and g.dep(n) != "pobj":
+        return None
+    if g.dep(n) == "pobj":                  # English: "ready for talks" (ADJ -> prep -> pobj)
+        h = g.head(h)
+        if h is None:
+            return None
+    if g.tokens[h].pos == "ADJ" and _is_word(g, h, mod.intent_verbs):
+        return h
+    if g.tokens[h].pos in VERB_POS:
+        return next((a for a in g.kids(h, "xcomp", "acomp") if a < n and
+                     g.tokens[a].pos == "ADJ" and _is_word(g, a, mod.intent_verbs)), None)
+    return None
 
 
 def _in_phrase(g: Graph, n: int) -> bool:
