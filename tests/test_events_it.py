@@ -551,6 +551,8 @@ CASES = {
         case("Il presidente francese Macron ha ricevuto all'Eliseo il premier libanese. Gli ha "
              "chiesto di avviare riforme economiche.",
              Ev("FRA", "LBN", "04", cameo="043"), Ev("FRA", "LBN", "02", cameo="024")),
+        case("L'Unicef ha consegnato medicinali nel sud della Striscia di Gaza.",
+             Ev("UNO", "PSE", "07")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -214,6 +214,8 @@ SPANISH = {
         case("Resultados de la Liga: el Real Madrid ganó 2-0 al Sevilla.", no_event=True),
         case("El Kremlin se negó a comentar la información.", Ev("RUS", None, "01", cameo="011")),
         case("La Casa Blanca no quiso comentar el informe.", Ev("USA", None, "01", cameo="011")),
+        case("La ONU entregó alimentos en el norte de la Franja de Gaza.",
+             Ev("UNO", "PSE", "07")),
     ],
 }
 

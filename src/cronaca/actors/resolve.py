@@ -379,7 +379,9 @@ def _span(g: Graph, n: int) -> list[int]:
 def place_of(g: Graph, n: int, ctx: Context) -> Place | None:
     """The place a nominal names, when it names one."""
     tree = g.subtree(n, stop=_PHRASE_STOP)
-    span = [p for p in tree if g.dep(p) not in ("case", "det", "punct")]
+    span = [p for p in tree if g.dep(p) != "punct"]
+    while span and g.dep(span[0]) in ("case", "det"):  # inner ones stay: "Striscia di Gaza"
+        span.pop(0)
     if not span or not g.tokens[span[0]].text[:1].isupper():
         return None
     article = [p for p in tree if g.dep(p) == "det" and p == span[0] - 1 and

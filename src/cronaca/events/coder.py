@@ -44,6 +44,7 @@ DIRECTED_ROOTS = ("02", "03", "06", "07", "10", "11", "12", "13", "16", "19", "2
 DATIVE_SLOTS = ("iobj", "obl:to", "obl:on", "obl:against")
 CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
 PROTEST_ROOT = "14"
+AID_ROOT = "07"
 MEETING_ROOT = "04"
 # Coercion and violence (17-20) always fall on someone: unnamed, the people where it happens.
 FORCE_ROOTS = ("17", "18", "19", "20")
@@ -1447,7 +1448,8 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     else:                                # ("In Israele ... sono scese in piazza": the
         seat = frame.location or (       # sentence's place when the event has none)
             _sentence_place(g, ctx) if code.startswith(PROTEST_ROOT) else None)
-        pairs = [(s, _protested(s, seat, code, g.sentence)) for s in frame.sources]
+        pairs = [(s, _protested(s, seat, code, g.sentence) or
+                  _aided(s, frame.location, code, g.sentence)) for s in frame.sources]
     pairs = [(s, t) for s, t in pairs if t is None or not _same(s, t)]
     coded = [(s, t, code, info) for s, t in pairs]     # (one actor named twice, "ha detto l'Alta
     #                                    rappresentante Kaja Kallas", is told once: see below)
@@ -1566,6 +1568,18 @@ def _protested(source: Actor, place: Location | None, code: str, sentence) -> Ac
     return Actor(text, start, end, None, country, "GOV", None,
                  f"protest without a named target: the government of {country}, where it "
                  f"happens (placed by {text!r})")
+
+
+def _aided(source: Actor, place: Location | None, code: str, sentence) -> Actor | None:
+    """Aid with no named recipient goes to the state where it is delivered ("ha consegnato cibo
+    ... nel nord della Striscia di Gaza" -> PSE), when that is not the giver's own."""
+    if not code.startswith(AID_ROOT) or place is None or not place.country or \
+            place.country == source.country:
+        return None
+    text, start, end = _written(sentence, place) or (place.text, source.start, source.end)
+    return Actor(text, start, end, None, place.country, None, f"country:{place.country}",
+                 f"aid without a named recipient: the state where it is delivered "
+                 f"({place.country}, placed by {text!r})")
 
 
 def _written(sentence, place: Location | Place | None) -> tuple[str, int, int] | None:
