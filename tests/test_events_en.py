@@ -344,6 +344,8 @@ CASES = {
         case("The United States demanded that the Democratic People's Republic of Korea "
              "abandon its nuclear program.",
              Ev("USA", "PRK", "10")),
+        case("The Asia-Pacific Economic Cooperation forum agreed to cut tariffs on green goods.",
+             Ev("IGO", None, "03")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [

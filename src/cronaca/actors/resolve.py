@@ -198,7 +198,8 @@ def _named(g: Graph, span: list[int], ctx: Context):
         words = _words(g, run)
         k = key(" ".join(words))
         k2 = key("".join(w if w.endswith("'") else w + " " for w in words))
-        for candidate in dict.fromkeys((k, k2)):
+        k3 = key(g.text(run)[0])                 # as written: "Asia-Pacific Economic Cooperation"
+        for candidate in dict.fromkeys((k, k2, k3)):
             if candidate in kb.org_names:
                 org = kb.organizations[kb.org_names[candidate]]
                 return "org", org.code, " ".join(words), org
@@ -370,10 +371,17 @@ def _span(g: Graph, n: int) -> list[int]:
             inside -= set(g.subtree(p))    # "la giornalista Cecilia Sala, detenuta ... a Teheran"
         elif p in inside and p != n and g.tokens[p].pos == "ADV" and g.dep(p) == "advmod":
             inside -= set(g.subtree(p))    # "les positions russes près de Bakhmout"
-    span = [p for p in sorted(inside) if g.dep(p) != "punct"]
+    span = [p for p in sorted(inside) if g.dep(p) != "punct" or _infix_hyphen(g, p)]
     while span and g.dep(span[0]) == "case":   # a leading preposition is not part of the name,
         span.pop(0)                            # an inner one is ("Corea del Sud")
     return span
+
+
+def _infix_hyphen(g: Graph, p: int) -> bool:
+    """A hyphen written against both its neighbours: part of a name ("Asia-Pacific")."""
+    toks = g.tokens
+    return toks[p].text in ("-", "‐", "–") and 0 < p < len(toks) - 1 and \
+        toks[p - 1].end == toks[p].start and toks[p].end == toks[p + 1].start
 
 
 def place_of(g: Graph, n: int, ctx: Context) -> Place | None:
