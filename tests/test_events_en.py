@@ -189,6 +189,8 @@ CASES = {
              Ev("PRK", "JPN", "13")),
         case("The United Nations investigation into Russian war crimes in Ukraine lasted a year.",
              Ev("UNO", "RUS", "09")),
+        case("Qatar launched a mediation effort between Israel and Hamas.",
+             Ev("QAT", "ISR", "04", cameo="045"), Ev("QAT", "PSE", "04", cameo="045")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

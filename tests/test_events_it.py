@@ -217,6 +217,8 @@ CASES = {
         case("L'inchiesta delle Nazioni Unite sui crimini di guerra russi in Ucraina è durata "
              "un anno.",
              Ev("UNO", "RUS", "09")),
+        case("Il Qatar ha avviato una mediazione tra Israele e Hamas.",
+             Ev("QAT", "ISR", "04", cameo="045"), Ev("QAT", "PSE", "04", cameo="045")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

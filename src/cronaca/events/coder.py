@@ -44,6 +44,7 @@ DIRECTED_ROOTS = ("02", "03", "06", "07", "10", "11", "12", "13", "16", "19", "2
 DATIVE_SLOTS = ("iobj", "obl:to", "obl:on", "obl:against")
 CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
 PROTEST_ROOT = "14"
+MEDIATE_CODE = "045"
 AID_ROOT = "07"
 MEETING_ROOT = "04"
 # Coercion and violence (17-20) always fall on someone: unnamed, the people where it happens.
@@ -1226,7 +1227,8 @@ def _as_object(slots, subj: list[int]) -> list[tuple[str, int]]:
 def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
                 claimed_by: list[Actor] | None = None) -> Frame | None:
     how = [entry.describe()]
-    slots = g.slots(n)
+    n0, n = n, _carrier(g, n, ctx.lang)       # "a mediation effort between X and Y": the
+    slots = g.slots(n) if n == n0 else g.slots(n0) + g.slots(n)   # head noun's phrases
     source_heads: list[int] = []
     target_heads: list[int] = []
     adjective_source = None
@@ -1243,8 +1245,10 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
                                  if g.tokens[c].text.lower() in ctx.kb.adjectives), None)
     between = [c for s, c in slots if g.role(s) == "nmod:between"]
     mutual = False
-    if between and (source_heads or adjective_source is not None):
-        target_heads = g.conjuncts(between[0])       # "la mediazione del Qatar tra X e Y"
+    if between and (source_heads or adjective_source is not None or
+                    entry.code.startswith(MEDIATE_CODE)):   # a mediation's parties are its
+        target_heads = g.conjuncts(between[0])       # targets: "la mediazione del Qatar tra X e
+        #                                              Y", "ha avviato una mediazione tra X e Y"
     elif between:
         source_heads, mutual = g.conjuncts(between[0]), True   # "l'incontro tra X e Y"
     of_slot = [c for s, c in slots if g.role(s) == "nmod:of"]
@@ -1372,8 +1376,19 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         how.append(f"intent: '{g.tokens[ready].text}' to it")
     if mutual and len(sources) > 1 and not targets:
         how.append("between: each side acts on the other")
-    return Frame(n, entry, sources, targets, location, negated, hypothetical, intent, date,
+    return Frame(n0, entry, sources, targets, location, negated, hypothetical, intent, date,
                  None, reporter, how)
+
+
+def _carrier(g: Graph, n: int, lang: str) -> int:
+    """The noun an event noun modifies as a compound, when that noun only carries it ("a
+    mediation effort", "a mediation mission": the phrases and the verb hang on the carrier);
+    else the event noun itself."""
+    h = g.head(n)
+    if h is None or g.dep(n) != "compound" or g.tokens[h].pos not in NOUN_POS or \
+            g.lemma(h).lower() not in g.grammar.carrier_nouns:
+        return n
+    return h
 
 
 def _readiness(g: Graph, n: int, mod: Modality) -> int | None:

@@ -53,6 +53,7 @@ class Grammar:
     never_passive: frozenset[str] = frozenset()   # from modality.yaml: "è volata" is active
     person_nouns: frozenset[str] = frozenset()    # "giflé par un homme": somebody, unnamed
     large_number_words: frozenset[str] = frozenset()   # "centinaia di civili": many
+    carrier_nouns: frozenset[str] = frozenset()   # "mediation effort": the compound's head
 
     def role(self, slot: str) -> str:
         """A slot in English roles: Italian "nmod:di" -> "nmod:of"; others unchanged."""
@@ -91,6 +92,7 @@ def grammar(lang: str) -> Grammar:
         lemma_clitics=words("lemma_clitics"),
         person_nouns=words("person_nouns"),
         large_number_words=words("large_number_words"),
+        carrier_nouns=words("carrier_nouns"),
         never_passive=mod.never_passive if mod else frozenset())
 
 
