@@ -191,6 +191,8 @@ CASES = {
              Ev("UNO", "RUS", "09")),
         case("Qatar launched a mediation effort between Israel and Hamas.",
              Ev("QAT", "ISR", "04", cameo="045"), Ev("QAT", "PSE", "04", cameo="045")),
+        case("Three soldiers were killed by an improvised explosive device near Kandahar.",
+             Ev("AFG", None, "19", source_sector="UAF")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

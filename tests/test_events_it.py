@@ -219,6 +219,8 @@ CASES = {
              Ev("UNO", "RUS", "09")),
         case("Il Qatar ha avviato una mediazione tra Israele e Hamas.",
              Ev("QAT", "ISR", "04", cameo="045"), Ev("QAT", "PSE", "04", cameo="045")),
+        case("Un'autobomba ha ucciso dodici persone a Baghdad.",
+             Ev("IRQ", "IRQ", "19", source_sector="UAF")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

@@ -1439,6 +1439,10 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
                 for s_, c in g.slots(frame.n) if s_ == "agent"):  # "ucciso dall'esplosione"
         frame.sources = _unnamed_attackers(g, frame, ctx)
         frame.how.extend(f"source: {a.how}" for a in frame.sources)
+    if not frame.sources and code.startswith(FORCE_ROOTS[1:]) and frame.targets and \
+            g.tokens[frame.n].pos in VERB_POS and _by_weapon(g, frame.n):
+        frame.sources = _unnamed_attackers(g, frame, ctx)   # "a roadside bomb killed two"
+        frame.how.extend(f"source: {a.how}" for a in frame.sources)
     hypothetical = frame.hypothetical
     if frame.intent:
         mapped = intent_code(code)
@@ -1695,6 +1699,22 @@ def _unnamed_police(g: Graph, frame: Frame, ctx: Context) -> list[Actor]:
                   f"police of {country}, unnamed (an arrest names no one making it)")]
 
 
+def _by_weapon(g: Graph, n: int) -> bool:
+    """The act's doer is a weapon, named as its subject or its passive agent ("a roadside bomb
+    killed", "killed by an improvised explosive device", "un'autobomba ha ucciso")."""
+    doers = [c for s_, c in g.slots(n) if s_ == "agent"] if g.passive(n) else \
+        _subject(g, n, False)
+    def named(c: int) -> bool:            # the noun, or it with the modifiers before it
+        phrase = sorted({c, *(k for k in g.kids(c, "amod", "compound") if k < c)})
+        for i in range(len(phrase)):      # ("explosive device", "improvised explosive device")
+            texts = [g.tokens[p].text.lower() for p in phrase[i:]]
+            if " ".join(texts) in g.grammar.weapon_nouns or \
+                    " ".join(texts[:-1] + [g.lemma(c).lower()]) in g.grammar.weapon_nouns:
+                return True
+        return False
+    return bool(doers) and all(named(c) for c in doers)
+
+
 def _unnamed_attackers(g: Graph, frame: Frame, ctx: Context) -> list[Actor]:
     """A shooting or killing told in the passive with no one doing it ("fue asesinado a tiros
     en Quito", "è stato accoltellato a Milano") is the act of unidentified armed men (UAF) of
@@ -1712,7 +1732,7 @@ def _unnamed_attackers(g: Graph, frame: Frame, ctx: Context) -> list[Actor]:
         return []
     tok = g.tokens[frame.n]
     return [Actor(tok.text, tok.start, tok.end, None, country, "UAF", f"country:{country}",
-                  f"unidentified attackers in {country} (the passive names no one)")]
+                  f"unidentified attackers in {country} (no one named as doing it)")]
 
 
 def _protest_acted_on(g: Graph, frame: Frame, lex) -> int | None:

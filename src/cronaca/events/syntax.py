@@ -54,6 +54,7 @@ class Grammar:
     person_nouns: frozenset[str] = frozenset()    # "giflé par un homme": somebody, unnamed
     large_number_words: frozenset[str] = frozenset()   # "centinaia di civili": many
     carrier_nouns: frozenset[str] = frozenset()   # "mediation effort": the compound's head
+    weapon_nouns: frozenset[str] = frozenset()    # "a roadside bomb killed": unnamed attackers
 
     def role(self, slot: str) -> str:
         """A slot in English roles: Italian "nmod:di" -> "nmod:of"; others unchanged."""
@@ -93,6 +94,7 @@ def grammar(lang: str) -> Grammar:
         person_nouns=words("person_nouns"),
         large_number_words=words("large_number_words"),
         carrier_nouns=words("carrier_nouns"),
+        weapon_nouns=words("weapon_nouns"),
         never_passive=mod.never_passive if mod else frozenset())
 
 
