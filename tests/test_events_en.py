@@ -45,6 +45,8 @@ CASES = {
         case("Moscow has never threatened to use nuclear weapons against Ukraine, Kremlin "
              "spokesman Dmitry Peskov said.",
              flagged=Ev("RUS", "UKR", "13")),
+        case("Israel called off the talks with Hamas on Monday.",
+             Ev("ISR", "PSE", "16", cameo="164")),
     ],
     # ------------------------------------------------------------------ passive
     "passive": [
@@ -426,6 +428,8 @@ CASES = {
              Ev("USA", None, "01", cameo="011")),
         case("A possible meeting between Joe Biden and Xi Jinping was discussed in the press.",
              flagged=Ev("USA", "CHN", "04", flag="hypothetical")),
+        case("The European Union may halt its mediation efforts between Serbia and Kosovo.",
+             flagged=Ev("EUR", "SRB", "16", flag="hypothetical")),
     ],
     # ------------------------------------------------------------------ no political event
     "none": [

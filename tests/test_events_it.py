@@ -52,6 +52,8 @@ CASES = {
              Ev("RUS", None, "01", cameo="011")),
         case("Il portavoce del Cremlino, Dmitry Peskov, si è rifiutato di commentare.",
              Ev("RUS", None, "01", cameo="011")),
+        case("Francia e Germania hanno rinviato il loro incontro sul bilancio europeo.",
+             flagged=(Ev("FRA", "DEU", "04"), Ev("DEU", "FRA", "04"))),
     ],
     # ------------------------------------------------------------------ passive
     "passive": [

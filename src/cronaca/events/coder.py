@@ -1279,6 +1279,9 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
                 sources = [ctx.antecedent]
             how.append(f"source: subject of '{g.tokens[h].text}'")
         negated = _negated(g, h, mod)
+        if _is_word(g, h, mod.stop_verbs) or _phrasal(g, h) in mod.stop_verbs:
+            negated = True                # "ended mediation efforts", "ha rinviato l'incontro"
+            how.append(f"negated: stopped by '{g.tokens[h].text}'")
         if not target_heads:              # "ha avuto con Putin una lunga telefonata"
             target_heads = [c for s_, c in g.slots(h) if g.role(s_) in ("obl:with", "obl:to")
                             and c not in source_heads]
@@ -1389,6 +1392,12 @@ def _carrier(g: Graph, n: int, lang: str) -> int:
             g.lemma(h).lower() not in g.grammar.carrier_nouns:
         return n
     return h
+
+
+def _phrasal(g: Graph, h: int) -> str:
+    """A verb with its particle ("call off", "break off"), or its lemma."""
+    particle = next((g.tokens[c].text.lower() for c in g.kids(h, "prt", "compound:prt")), "")
+    return f"{g.lemma(h).lower()} {particle}".strip()
 
 
 def _readiness(g: Graph, n: int, mod: Modality) -> int | None:
