@@ -851,7 +851,10 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
     # verbs first, so that an event noun knows whether its governing verb is coded itself
     verbs = [n for n, t in enumerate(g.tokens) if t.pos in VERB_POS or _mistagged_participle(g, n)]
     order = verbs + [n for n, t in enumerate(g.tokens) if t.pos in NOUN_POS and n not in verbs]
-    in_dates = {p for m in dates["past"] + dates["future"] for p in range(m.start, m.end)}
+    written = dates["past"] + dates["future"] if pub is not None else \
+        find_dates(words, lang, dt.date.today(), "past")   # (without a publication date only
+    #                                          dates with a year resolve; "March 21" is still one)
+    in_dates = {p for m in written for p in range(m.start, m.end)}
     for n in order:
         tok = g.tokens[n]
         kind = "verb" if n in verbs else "noun"
