@@ -1230,7 +1230,7 @@ def _as_object(slots, subj: list[int]) -> list[tuple[str, int]]:
 def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
                 claimed_by: list[Actor] | None = None) -> Frame | None:
     how = [entry.describe()]
-    n0, n = n, _carrier(g, n, ctx.lang)       # "a mediation effort between X and Y": the
+    n0, n = n, _carrier(g, n)                 # "a mediation effort between X and Y": the
     slots = g.slots(n) if n == n0 else g.slots(n0) + g.slots(n)   # head noun's phrases
     source_heads: list[int] = []
     target_heads: list[int] = []
@@ -1386,7 +1386,7 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
                  None, reporter, how)
 
 
-def _carrier(g: Graph, n: int, lang: str) -> int:
+def _carrier(g: Graph, n: int) -> int:
     """The noun an event noun modifies as a compound, when that noun only carries it ("a
     mediation effort", "a mediation mission": the phrases and the verb hang on the carrier);
     else the event noun itself."""
