@@ -91,6 +91,9 @@ CASES = {
         case("Migliaia di civili rohingya sono stati massacrati dall'esercito birmano nello "
              "stato di Rakhine.",
              Ev("MMR", "MMR", "20", source_sector="MIL")),
+        case("Il premier indiano è arrivato a Mosca, accolto all'aeroporto da una delegazione "
+             "russa.",
+             Ev("IND", "RUS", "04", cameo="042"), Ev("RUS", "IND", "04", cameo="043")),
     ],
     # ------------------------------------------------------------------ dropped subjects
     "dropped_subject": [

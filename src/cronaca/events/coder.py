@@ -457,6 +457,20 @@ def _reduced_passive(g: Graph, n: int) -> bool:
             g.dep(c) in ("nsubj", "aux", "aux:tense", "expl") for c in g.children[n])
 
 
+def _participle_adjunct(g: Graph, n: int) -> bool:
+    """A past participle with its own agent, added to a clause ("è arrivato a Pechino, accolto
+    all'aeroporto da una delegazione cinese", "arrived, greeted by the prime minister"): it
+    tells what was done to that clause's subject."""
+    h = g.head(n)
+    return h is not None and g.dep(n) in ("conj", "advcl") and \
+        g.tokens[n].pos in VERB_POS and g.morph(n, "VerbForm") == "Part" and \
+        g.morph(n, "Tense") in ("Past", None) and g.lemma(n) not in g.never_passive and \
+        g.tokens[h].pos in VERB_POS and not any(
+            g.dep(c) in ("nsubj", "nsubj:pass", "nsubjpass", "aux", "aux:pass", "auxpass",
+                         "aux:tense", "expl", "cop", "mark") for c in g.children[n]) and \
+        any(s_ == "agent" or g.role(s_) == "obl:by" for s_, _ in g.slots(n))
+
+
 def _verb_first(g: Graph, n: int) -> bool:
     """No nominal or pronoun before ``n``: a sentence that opens on its verb."""
     return not any(g.tokens[m].pos in NOUN_POS or g.tokens[m].pos == "PRON" for m in range(n))
@@ -969,7 +983,8 @@ def _obligations_as_demands(g: Graph, frames: list[Frame], mod: Modality,
 def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame | None:
     how = [entry.describe()]
     reduced = _reduced_passive(g, n) and not entry.passive_like
-    passive = g.passive(n) and not entry.passive_like or reduced
+    adjunct = not entry.passive_like and _participle_adjunct(g, n)
+    passive = g.passive(n) and not entry.passive_like or reduced or adjunct
     slots = g.slots(n)
     subj = _subject(g, n, passive)
     if entry.passive_like:   # "ha ottenuto dalla Germania nuovi aiuti": the giver acts on the
@@ -1026,8 +1041,12 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         target_heads = [c for s, c in slots if s in ("nsubj:pass", "nsubj")]
         if reduced:
             target_heads = [g.head(n)]
+        if adjunct:                        # "è arrivato a Pechino, accolto da una delegazione"
+            h = g.head(n)
+            target_heads = _subject(g, h, g.passive(h))
         targets = _resolve_all(g, target_heads, ctx)
-        place, slot = None, "the noun the participle modifies" if reduced else "passive subject"
+        place, slot = None, "the noun the participle modifies" if reduced else \
+            "the subject of the clause the participle adds to" if adjunct else "passive subject"
         if entry.passive_like and not targets and all(c > n for c in target_heads) and \
                 ctx.antecedent is not None and g.grammar.pro_drop:
             # "Ha ottenuto da Berlino ...": the dropped subject (the object may be misread as
