@@ -1483,7 +1483,11 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
             hypothetical = True
     info = lookup(code)
     pairs: list[tuple[Actor, Actor | None]] = []
-    reciprocal = len(frame.sources) > 1 and not any(a.country for a in frame.targets) and (
+    own = {a.country for a in frame.sources}
+    reciprocal = len(frame.sources) > 1 and (
+        not any(a.country for a in frame.targets) or   # "ont échangé des prisonniers : 32
+        _reciprocal(g, modality(article.language or "")) and  # soldats arméniens contre..."
+        all(a.country in own for a in frame.targets)) and (
         _reciprocal(g, modality(article.language or "")) or
         not frame.targets and frame.entry.code.startswith(RECIPROCAL_ROOTS) or
         not frame.targets and _joint_object(g, frame.n, article.language or "") or
