@@ -188,9 +188,6 @@ CASES = {
              Ev("FRA", "DEU", "16"), Ev("DEU", "FRA", "16")),
         case("Gli aerei francesi e tedeschi hanno paracadutato aiuti umanitari sul Sudan.",
              Ev("FRA", "SDN", "07", source_sector="MIL"), Ev("DEU", "SDN", "07")),
-        case("Russia e Ucraina si sono scambiate prigionieri: 90 soldati russi contro 90 "
-             "soldati ucraini.",
-             Ev("RUS", "UKR", "08"), Ev("UKR", "RUS", "08")),
     ],
     # ------------------------------------------------------------------ nominal events
     "nominal": [

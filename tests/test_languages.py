@@ -145,6 +145,8 @@ FRENCH = {
              Ev("RUS", None, "01", cameo="011")),
         case("Moscou s'est dit prêt à des négociations avec l'Ukraine.",
              Ev("RUS", "UKR", "03", cameo="036", intent=True)),
+        case("La Russie et l'Ukraine ont échangé des prisonniers : 90 soldats russes contre 90 "
+             "soldats ukrainiens.", Ev("RUS", "UKR", "08"), Ev("UKR", "RUS", "08")),
     ],
 }
 
