@@ -562,6 +562,8 @@ CASES = {
              Ev("FRA", "LBN", "04", cameo="043"), Ev("FRA", "LBN", "02", cameo="024")),
         case("L'Unicef ha consegnato medicinali nel sud della Striscia di Gaza.",
              Ev("UNO", "PSE", "07")),
+        case("L'Unicef ha consegnato medicinali nel Sinai settentrionale.",
+             Ev("UNO", "EGY", "07")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -397,7 +397,8 @@ def place_of(g: Graph, n: int, ctx: Context) -> Place | None:
     runs = [[*article, *run] for run in _ngrams(span, 3) if run[0] == span[0]] if article else []
     for run in runs + list(_ngrams(span, 4)):
         words = _words(g, run)
-        if not words[0][:1].isupper() or _inside_longer_name(g, run, ctx):
+        if not words[0][:1].isupper() or _inside_longer_name(g, run, ctx) and \
+                not _compass_part(g, run, ctx):
             continue
         place = ctx.place(" ".join(words))
         if place is not None:
@@ -430,6 +431,27 @@ def _inside_longer_name(g: Graph, run: list[int], ctx: Context,
     return any(e.start <= first.start and last.end <= e.end and
                (e.start, e.end) != (first.start, last.end) and e.label not in except_labels
                for e in ctx.entities)
+
+
+# Words that only orient a place within a longer name ("Darfour du Nord", "North Kivu",
+# "Sinai settentrionale"): the place is still the one named.
+COMPASS = frozenset({"nord", "sud", "est", "ovest", "ouest", "north", "south", "east", "west",
+                     "northern", "southern", "eastern", "western", "norte", "sur", "este", "oeste",
+                     "settentrionale", "meridionale", "orientale", "occidentale", "septentrional",
+                     "méridional", "oriental", "occidental", "central", "centrale"})
+
+
+def _compass_part(g: Graph, run: list[int], ctx: Context) -> bool:
+    """The run is a place within a longer name whose other words only orient it."""
+    first, last = g.tokens[run[0]], g.tokens[run[-1]]
+    for e in ctx.entities:
+        if e.start <= first.start and last.end <= e.end:
+            rest = [t for t in g.tokens if e.start <= t.start and t.end <= e.end and
+                    not first.start <= t.start < last.end]
+            if rest and all(t.text.lower() in COMPASS or t.pos in ("ADP", "DET") for t in rest) \
+                    and any(t.text.lower() in COMPASS for t in rest):
+                return True
+    return False
 
 
 def _name_goes_on(g: Graph, run: list[int]) -> bool:
