@@ -226,6 +226,8 @@ CASES = {
              Ev("QAT", "ISR", "04", cameo="045"), Ev("QAT", "PSE", "04", cameo="045")),
         case("Un'autobomba ha ucciso dodici persone a Baghdad.",
              Ev("IRQ", "IRQ", "19", source_sector="UAF")),
+        case("L'Iran ha minacciato di attaccare Israele in risposta al raid israeliano su Damasco.",
+             Ev("IRN", "ISR", "13"), Ev("ISR", "SYR", "19")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

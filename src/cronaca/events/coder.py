@@ -153,8 +153,12 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
             chosen, chosen_key, chosen_matched = entry, key, matched
     if chosen is None:
         return None
-    if chosen.with_:
-        used.update(hits(chosen))
+    if chosen.with_:                      # the word that made it, and the object's: another
+        whole = {m for s, c in g.slots(n) if s in ("obj", "nsubj:pass")   # "attacco" further
+                 for m in g.subtree(c, stop=set())}   # off is an event of its own ("ha minacciato
+        found = hits(chosen)                          # di attaccare ... in risposta all'attacco
+        best = min(found, key=lambda m: (m not in whole, abs(m - n)))   # iraniano")
+        used.update(m for m in found if m == best or m in whole)
     used.update(chosen_matched)
     return chosen
 
