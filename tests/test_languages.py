@@ -218,6 +218,8 @@ SPANISH = {
         case("La Casa Blanca no quiso comentar el informe.", Ev("USA", None, "01", cameo="011")),
         case("La ONU entregó alimentos en el norte de la Franja de Gaza.",
              Ev("UNO", "PSE", "07")),
+        case("Boric se dijo dispuesto a reunirse con Milei para resolver la disputa.",
+             Ev("CHL", "ARG", "03", cameo="036", intent=True)),
     ],
 }
 

@@ -360,10 +360,11 @@ def _reporter(g: Graph, n: int, m: Modality) -> int | None:
         h = g.head(node)
         if h is None:
             break
-        if g.dep(node) in ("ccomp", "parataxis", "xcomp", "csubj", "dep") and \
+        d = "xcomp" if g.dep(node) == "obj" and g.tokens[node].pos == "ADJ" else g.dep(node)
+        if d in ("ccomp", "parataxis", "xcomp", "csubj", "dep") and \
                 (g.lemma(h) in m.reporting_verbs or g.lemma(h) in m.denial_verbs):
-            return h
-        if g.dep(node) not in ("conj", "ccomp", "parataxis", "xcomp", "advcl", "dep", "acomp"):
+            return h                      # ("se dijo dispuesto a": a predicative adjective)
+        if d not in ("conj", "ccomp", "parataxis", "xcomp", "advcl", "dep", "acomp"):
             break                         # acomp: "says it is willing to withdraw"
         node, steps = h, steps + 1
     # quoted speech "…", ha detto X: the reporting verb is a dependent of the quoted root;
@@ -422,6 +423,9 @@ def _inherited_subject(g: Graph, n: int) -> tuple[int | None, str]:
             d = "xcomp"                   # "disposto a rilasciare" parsed as a clause: control
         if d == "acl" and g.tokens[h].pos == "ADJ":
             d = "advcl"                   # "si è detta pronta a negoziare": "negoziare" an acl
+        if d == "obj" and g.tokens[node].pos == "ADJ":
+            d = "xcomp"                   # "se dijo dispuesto a reunirse": a predicative
+            #                               adjective the parser made the object
         if d in ("xcomp", "conj", "advcl", "acomp"):     # acomp: "is ready to negotiate"
             subj = _subject(g, h, g.passive(h) and d != "xcomp")
             if d == "conj" and subj and g.grammar.pro_drop and subj[0] > h and \
