@@ -195,6 +195,8 @@ CASES = {
              Ev("QAT", "ISR", "04", cameo="045"), Ev("QAT", "PSE", "04", cameo="045")),
         case("Three soldiers were killed by an improvised explosive device near Kandahar.",
              Ev("AFG", None, "19", source_sector="UAF")),
+        case("Zelensky asked Italy for more air defence systems during his visit to Rome.",
+             Ev("UKR", "ITA", "02"), Ev("UKR", "ITA", "04", cameo="042")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

@@ -220,6 +220,8 @@ SPANISH = {
              Ev("UNO", "PSE", "07")),
         case("Boric se dijo dispuesto a reunirse con Milei para resolver la disputa.",
              Ev("CHL", "ARG", "03", cameo="036", intent=True)),
+        case("Petro pidió a Francia más cooperación durante su visita a París.",
+             Ev("COL", "FRA", "02"), Ev("COL", "FRA", "04", cameo="042")),
     ],
 }
 

@@ -1296,6 +1296,19 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
     sources = _resolve_all(g, source_heads, ctx)
     if not sources and adjective_source is not None:
         sources = [_nationality_actor(g, adjective_source, ctx)]
+    owners = source_heads or [c for c in g.kids(n0, "det", "det:poss", "poss")
+                              if g.morph(c, "Poss") == "Yes"]    # "su visita", "la sua visita"
+    owned_by = None                           # the verb whose subject a possessive names
+    if owners and not sources and not entry.code.startswith("01") and all(
+            g.tokens[c].pos in ("PRON", "DET") and g.morph(c, "Poss") == "Yes" for c in owners):
+        owned_by, owner = _clause_subject(g, n, ctx)   # "durante su visita a Madrid": the
+        if owner:                                      # clause's subject, not the last sentence's
+            if any(f.n == owned_by and (f.entry.code[:2] == entry.code[:2] or
+                                        g.dep(n) in ("obj", "dobj")) for f in frames):
+                return None               # "è arrivata a Washington per la sua prima visita":
+            sources = owner               # one act told twice; "rescheduled his trip": the
+            #                               coded verb's object is what it acts upon
+            how.append("source: the possessive's clause subject")
     # light verbs: "ha avuto un incontro con X", "hold talks": the verb's subject acts
     h = g.head(n)
     negated = False
@@ -1308,10 +1321,12 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
             if not sources and not subj and ctx.antecedent is not None and g.grammar.pro_drop:
                 sources = [ctx.antecedent]
             how.append(f"source: subject of '{g.tokens[h].text}'")
+    if light or owned_by is not None and owned_by == h:    # the verb that governs it
         negated = _negated(g, h, mod)
         if _is_word(g, h, mod.stop_verbs) or _phrasal(g, h) in mod.stop_verbs:
-            negated = True                # "ended mediation efforts", "ha rinviato l'incontro"
-            how.append(f"negated: stopped by '{g.tokens[h].text}'")
+            negated = True                # "ended mediation efforts", "ha rinviato l'incontro",
+            how.append(f"negated: stopped by '{g.tokens[h].text}'")   # "delayed their meeting"
+    if light:
         if not target_heads:              # "ha avuto con Putin una lunga telefonata"
             target_heads = [c for s_, c in g.slots(h) if g.role(s_) in ("obl:with", "obl:to")
                             and c not in source_heads]
@@ -1428,6 +1443,19 @@ def _phrasal(g: Graph, h: int) -> str:
     """A verb with its particle ("call off", "break off"), or its lemma."""
     particle = next((g.tokens[c].text.lower() for c in g.kids(h, "prt", "compound:prt")), "")
     return f"{g.lemma(h).lower()} {particle}".strip()
+
+
+def _clause_subject(g: Graph, n: int, ctx: Context) -> tuple[int | None, list[Actor]]:
+    """The verb whose clause holds nominal ``n``, and the actors named as its subject."""
+    node = g.head(n)
+    for _ in range(4):
+        if node is None:
+            break
+        if g.tokens[node].pos in VERB_POS:
+            subj = _subject(g, node, g.passive(node))
+            return node, _resolve_all(g, subj, ctx) if subj else []
+        node = g.head(node)
+    return None, []
 
 
 def _readiness(g: Graph, n: int, mod: Modality) -> int | None:
