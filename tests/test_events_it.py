@@ -188,6 +188,9 @@ CASES = {
              Ev("FRA", "DEU", "16"), Ev("DEU", "FRA", "16")),
         case("Gli aerei francesi e tedeschi hanno paracadutato aiuti umanitari sul Sudan.",
              Ev("FRA", "SDN", "07", source_sector="MIL"), Ev("DEU", "SDN", "07")),
+        case("A Goma si combatte da due giorni tra l'esercito congolese e i ribelli dell'M23.",
+             Ev("COD", "COD", "19", source_sector="MIL", target_sector="REB"),
+             Ev("COD", "COD", "19", source_sector="REB", target_sector="MIL")),
     ],
     # ------------------------------------------------------------------ nominal events
     "nominal": [

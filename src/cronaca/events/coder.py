@@ -465,6 +465,16 @@ def _reduced_passive(g: Graph, n: int) -> bool:
             g.dep(c) in ("nsubj", "aux", "aux:tense", "expl") for c in g.children[n])
 
 
+def _between_sides(g: Graph, n: int) -> list[int]:
+    """The first "tra X e Y" / "between X and Y" phrase in the clause of ``n``, wherever the
+    parser hung it ("si combatte da tre giorni tra l'esercito e le RSF")."""
+    for m in sorted(g.subtree(n)):
+        for slot, c in g.slots(m):
+            if g.role(slot.replace("obl:", "nmod:")) == "nmod:between" and g.kids(c, "conj"):
+                return [c]
+    return []
+
+
 def _participle_adjunct(g: Graph, n: int) -> bool:
     """A past participle with its own agent, added to a clause ("è arrivato a Pechino, accolto
     all'aeroporto da una delegazione cinese", "arrived, greeted by the prime minister"): it
@@ -1027,6 +1037,14 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         # whose object the parser read as a post-posed subject (the dropped subject follows)
         slots, subj, sources = _as_object(slots, subj), [], []
         how.append("post-verbal nominal read as the object")
+    if not subj and not passive and entry.code.startswith(("04", "05", "06", "19")) and \
+            not entry.code.startswith(MEDIATE_CODE) and g.morph(n, "VerbForm") != "Inf":
+        sides = _between_sides(g, n)      # "a Khartoum si combatte tra l'esercito e le RSF"
+        found = _resolve_all(g, sides, ctx)
+        if len(found) > 1:
+            subj, sources = sides, found
+            how.append("between: each side acts on the other")
+    mutual = "between: each side acts on the other" in how
     relative = [c for c in subj if g.morph(c, "PronType") == "Rel" or
                 g.lemma(c) in g.grammar.relative_pronouns]
     inherited = None
@@ -1158,6 +1176,8 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     if not targets and entry.code.startswith(THREAT_ROOT):
         targets = _threatened(g, n, mod, ctx, {a.country for a in sources})
         slot = "the subject of the threat's condition or the author of what it would answer"
+    if mutual:
+        targets, place = [], None         # the sides act on each other, not on the place
     if targets:
         how.append(f"target: {slot}")
     used_nodes = _inside(g, [c for _, c in slots], targets + sources)
