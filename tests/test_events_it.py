@@ -231,6 +231,8 @@ CASES = {
              Ev("IRQ", "IRQ", "19", source_sector="UAF")),
         case("L'Iran ha minacciato di attaccare Israele in risposta al raid israeliano su Damasco.",
              Ev("IRN", "ISR", "13"), Ev("ISR", "SYR", "19")),
+        case("L'Iran ha avviato l'espulsione di massa dei rifugiati afghani.",
+             Ev("IRN", "AFG", "20", cameo="201")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [
