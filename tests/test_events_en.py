@@ -197,6 +197,8 @@ CASES = {
              Ev("AFG", None, "19", source_sector="UAF")),
         case("Zelensky asked Italy for more air defence systems during his visit to Rome.",
              Ev("UKR", "ITA", "02"), Ev("UKR", "ITA", "04", cameo="042")),
+        case("The Myanmar army forced thousands of Rohingya villagers to flee to Bangladesh.",
+             Ev("MMR", None, "20", cameo="201")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

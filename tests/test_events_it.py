@@ -233,6 +233,8 @@ CASES = {
              Ev("IRN", "ISR", "13"), Ev("ISR", "SYR", "19")),
         case("L'Iran ha avviato l'espulsione di massa dei rifugiati afghani.",
              Ev("IRN", "AFG", "20", cameo="201")),
+        case("Le milizie hanno costretto decine di migliaia di civili sudanesi a lasciare El Fasher.",
+             Ev("SDN", "SDN", "20", cameo="201")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

@@ -105,8 +105,10 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
         if g.dep(c).startswith("aux") or g.dep(c) == "cop":
             continue                      # "ont bloqué": the auxiliary "avoir" is no asset
         if g.dep(c) not in ("advcl", "parataxis", "conj", "acl:relcl", "relcl", "ccomp", "csubj") \
-                or g.dep(c) == "ccomp" and g.morph(c, "VerbForm") == "Inf" and g.kids(c, "mark") \
-                and not g.kids(c, "nsubj"):               # "chiesto di garantire l'accesso"
+                or g.dep(c) in ("ccomp", "advcl") and g.morph(c, "VerbForm") == "Inf" and \
+                any(g.lemma(k) in ("di", "a", "à", "de", "to") for k in g.kids(c, "mark")) \
+                and not g.kids(c, "nsubj"):    # "chiesto di garantire l'accesso", "costretto
+            #                                    ... a lasciare" (an advcl to the parser)
             scope.update(g.subtree(c, stop={"advcl", "parataxis", "conj", "acl:relcl", "relcl"}))
     if kind == "verb" and _reduced_passive(g, n) and any(e.code == CLAIM_CODE for e in candidates):
         scope.add(g.head(n))              # "un attentat revendiqué par l'État islamique"
@@ -704,7 +706,9 @@ def _many(g: Graph, heads: list[int]) -> str:
     """Whether the phrases ``heads`` count many people (a numeral of MASS_KILLING or more, or a
     large-number word: "almeno 80 abitanti", "centinaia di civili"); the words, or ""."""
     for h in heads:                       # the head's own count, not "un uomo di 43 anni"
-        for m in [h, *g.kids(h, "nummod")]:
+        counts = [x for s, x in g.slots(h) if g.role(s) == "nmod:of"] \
+            if g.lemma(h).lower() in g.grammar.quantity_nouns else []    # "decine di migliaia"
+        for m in [h, *g.kids(h, "nummod"), *counts]:
             word = g.tokens[m].text.lower()
             if word in g.grammar.large_number_words:
                 return f"'{g.tokens[m].text}'"
