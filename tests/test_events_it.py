@@ -191,6 +191,9 @@ CASES = {
         case("A Goma si combatte da due giorni tra l'esercito congolese e i ribelli dell'M23.",
              Ev("COD", "COD", "19", source_sector="MIL", target_sector="REB"),
              Ev("COD", "COD", "19", source_sector="REB", target_sector="MIL")),
+        case("La Germania ha sospeso l'invio di armi all'Arabia Saudita per timore di un'offensiva "
+             "nello Yemen.",
+             Ev("DEU", "SAU", "16", cameo="1622")),
     ],
     # ------------------------------------------------------------------ nominal events
     "nominal": [
