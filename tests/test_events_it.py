@@ -238,6 +238,8 @@ CASES = {
              Ev("IRN", "AFG", "20", cameo="201")),
         case("Le milizie hanno costretto decine di migliaia di civili sudanesi a lasciare El Fasher.",
              Ev("SDN", "SDN", "20", cameo="201")),
+        case("L'Egitto ha avviato una missione di mediazione tra Israele e Hamas.",
+             Ev("EGY", "ISR", "04", cameo="045"), Ev("EGY", "PSE", "04", cameo="045")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

@@ -1453,14 +1453,16 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
 
 
 def _carrier(g: Graph, n: int) -> int:
-    """The noun an event noun modifies as a compound, when that noun only carries it ("a
-    mediation effort", "a mediation mission": the phrases and the verb hang on the carrier);
-    else the event noun itself."""
+    """The noun an event noun modifies as a compound or completes with "di"/"de", when that noun
+    only carries it ("a mediation effort", "una missione d'inchiesta": the phrases and the verb
+    hang on the carrier); else the event noun itself."""
     h = g.head(n)
-    if h is None or g.dep(n) != "compound" or g.tokens[h].pos not in NOUN_POS or \
+    if h is None or g.tokens[h].pos not in NOUN_POS or \
             g.lemma(h).lower() not in g.grammar.carrier_nouns:
         return n
-    return h
+    of = g.dep(n) == "nmod" and any(g.role(f"nmod:{g.lemma(k).lower()}") == "nmod:of"
+                                    for k in g.kids(n, "case"))   # "una missione d'inchiesta"
+    return h if g.dep(n) == "compound" or of else n
 
 
 def _phrasal(g: Graph, h: int) -> str:
