@@ -930,7 +930,9 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
                                 if a.country and g.tokens[g.head(n) or n].pos != "PRON")
     frames.sort(key=lambda f: f.n)
     frames = _obligations_as_demands(g, frames, mod, ctx)
-    reporters_with_content = {f.reporter for f in frames if f.reporter is not None and f.sources}
+    reporters_with_content = {f.reporter for f in frames if f.reporter is not None and f.sources
+                              and not f.negated and not f.hypothetical}   # asserted content:
+    #                                 "«Venezuela no se va a rendir», afirmó Maduro" is a statement
     events: list[Event] = []
     for frame in frames:
         entry = frame.entry               # a user dictionary may give "said" its own code
