@@ -159,6 +159,8 @@ CASES = {
         case("Israel, the Palestinian Authority, Egypt and Jordan met in Aqaba.",
              Ev("ISR", "EGY", "04"), Ev("ISR", "JOR", "04"), Ev("EGY", "JOR", "04"),
              Ev("JOR", "PSE", "04")),
+        case("Russia mobilized 300,000 reservists for the war against Ukraine.",
+             Ev("RUS", "UKR", "15", cameo="154")),
     ],
     # ------------------------------------------------------------------ nominal events
     "nominal": [
