@@ -240,6 +240,8 @@ CASES = {
              Ev("SDN", "SDN", "20", cameo="201")),
         case("L'Egitto ha avviato una missione di mediazione tra Israele e Hamas.",
              Ev("EGY", "ISR", "04", cameo="045"), Ev("EGY", "PSE", "04", cameo="045")),
+        case("I colloqui di Ginevra tra le delegazioni americana e iraniana sono durati sei ore.",
+             Ev("USA", "IRN", "04"), Ev("IRN", "USA", "04")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

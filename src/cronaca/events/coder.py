@@ -1307,7 +1307,9 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         #                                              Y", "ha avviato una mediazione tra X e Y"
     elif between:
         source_heads, mutual = g.conjuncts(between[0]), True   # "l'incontro tra X e Y"
-    of_slot = [c for s, c in slots if g.role(s) == "nmod:of"]
+    of_slot = [c for s, c in slots if g.role(s) == "nmod:of" and not (   # "i colloqui di
+        entry.code.startswith(MEETING_ROOT) and (p := place_of(g, c, ctx)) is not None and  # Istanbul":
+        p.kind == "city")]                                                  # where, not who
     owner_named = False                       # "il vertice del G7": the host, not a party
     if not source_heads and adjective_source is None and of_slot and not entry.of_is_target:
         source_heads, owner_named = of_slot[:1], True
