@@ -444,6 +444,7 @@ CASES = {
              no_event=True),
         case("The Louvre recorded a record number of visitors in 2023.", no_event=True),
         case("Apple unveiled its new iPhone at an event in California.", no_event=True),
+        case("A Navy mechanic pleaded guilty on Monday to fraud charges.", no_event=True),
     ],
 }
 

@@ -166,10 +166,13 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
 
 
 def _head_words(g: Graph, n: int) -> set[str]:
-    """The lemmas and forms of a predicate's object and oblique heads, and of its and their
-    adjectives: what an entry's `unless` words are looked for in."""
+    """The lemmas and forms of a predicate's object and oblique heads, of its and their
+    adjectives, and of its predicative adjective: what an entry's `unless` words are looked
+    for in."""
     heads = [c for s, c in g.slots(n) if s in ("obj", "nsubj:pass") or s.startswith("obl")]
-    words = heads + g.kids(n, "amod") + [a for c in heads for a in g.kids(c, "amod")]
+    words = heads + g.kids(n, "amod") + [a for c in heads for a in g.kids(c, "amod")] + \
+        [c for c in g.kids(n, "acomp", "xcomp", "oprd") if g.tokens[c].pos == "ADJ"]  # "pleaded
+    #                                                                                  guilty"
     return {w for c in words for w in (g.lemma(c), g.tokens[c].text.lower())}
 
 
