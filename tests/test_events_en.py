@@ -436,6 +436,8 @@ CASES = {
              flagged=Ev("USA", "CHN", "04", flag="hypothetical")),
         case("The European Union may halt its mediation efforts between Serbia and Kosovo.",
              flagged=Ev("EUR", "SRB", "16", flag="hypothetical")),
+        case("Portugal backed Ukraine's efforts to become a member of the European Union.",
+             Ev("PRT", "UKR", "05"), flagged=Ev("UKR", "EUR", "05", flag="hypothetical")),
     ],
     # ------------------------------------------------------------------ no political event
     "none": [

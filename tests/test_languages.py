@@ -147,6 +147,7 @@ FRENCH = {
              Ev("RUS", "UKR", "03", cameo="036", intent=True)),
         case("La Russie et l'Ukraine ont échangé des prisonniers : 90 soldats russes contre 90 "
              "soldats ukrainiens.", Ev("RUS", "UKR", "08"), Ev("UKR", "RUS", "08")),
+        case("La Finlande est devenue membre de l'Otan en avril.", Ev("FIN", "IGO", "05")),
     ],
 }
 

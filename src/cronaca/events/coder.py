@@ -320,6 +320,10 @@ def _hypothetical(g: Graph, n: int, m: Modality, lang: str) -> tuple[bool, str]:
             return True, f"conditional '{g.tokens[a].text}'"
     if g.morph(n, "Mood") == "Cnd":
         return True, "conditional mood"
+    h = g.head(n)
+    if h is not None and g.dep(n) == "acl" and g.morph(n, "VerbForm") == "Inf" and \
+            g.lemma(h).lower() in g.grammar.carrier_nouns:
+        return True, f"the aim of '{g.tokens[h].text}'"   # "efforts to become a member"
     if _has_child_word(g, n, m.hedges):
         return True, "hedge"
     # "se incontrasse", "if they meet": a hypothetical clause, or one governed by a modal verb
@@ -1153,7 +1157,9 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
             if passive or entry.passive_like else slots
         targets, place, slot = _targets(g, n, entry, others, ctx, taken | consumed)
     if not targets and entry.code == JOIN_CODE:      # "se incorporó como miembro del Mercosur"
-        named = sorted(c for c in consumed if g.tokens[c].pos == "PROPN")
+        named = sorted(c for c in consumed if g.tokens[c].pos == "PROPN") + \
+            [x for c in sorted(consumed) for s_, x in g.slots(c)     # "è diventata membro
+             if g.role(s_) == "nmod:of"]                              # della Nato"
         targets = [a for a in _resolve_all(g, named, ctx) if _other_side(a, sources)]
         slot = "the organisation named as joined"
     if not targets and not (passive or entry.passive_like):
