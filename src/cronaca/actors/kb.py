@@ -123,6 +123,7 @@ class KnowledgeBase:
     # user discard phrases (``*.discards.yaml``): "story" ones rule out a whole article, "sentence"
     # ones a sentence; kind -> [(phrase, file)]
     discards: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    _discard_re: dict[str, re.Pattern] = field(default_factory=dict, repr=False)  # kind -> regex
 
     # ------------------------------------------------------------------ queries
 
@@ -155,7 +156,9 @@ class KnowledgeBase:
     def discarded(self, text: str, kind: str) -> tuple[str, str] | None:
         """The first user discard phrase of ``kind`` ("story" or "sentence") that ``text``
         contains, as whole words and in any case, with its file; None when none does."""
-        found = _discard_pattern(tuple(self.discards.get(kind, ()))).search(text)
+        if kind not in self._discard_re:     # compiled once per kind (checked per sentence)
+            self._discard_re[kind] = _discard_pattern(self.discards.get(kind, []))
+        found = self._discard_re[kind].search(text)
         if found is None:
             return None
         words = " ".join(found.group(0).lower().split())
@@ -178,8 +181,7 @@ def _load_yaml(path, where: str):
         raise ResourceError(f"{where} is not valid YAML: {exc}") from None
 
 
-@cache
-def _discard_pattern(phrases: tuple[tuple[str, str], ...]) -> re.Pattern:
+def _discard_pattern(phrases: list[tuple[str, str]]) -> re.Pattern:
     if not phrases:
         return re.compile(r"(?!)")                  # matches nothing
     alternatives = sorted({r"\s+".join(map(re.escape, p.split())) for p, _ in phrases},
@@ -199,6 +201,7 @@ def _add_discards(kb: KnowledgeBase, data, where: str) -> None:
             raise ResourceError(f"{where}: `{kind}` must be a list of phrases")
         kb.discards.setdefault(kind, []).extend(
             (" ".join(p.lower().split()), where) for p in phrases)
+        kb._discard_re.pop(kind, None)
 
 
 def _data_files(prefix: str) -> list:

@@ -267,10 +267,9 @@ def _reciprocal(g: Graph, m: Modality | None) -> bool:
                for mk in m.reciprocal_markers for i in range(len(low) - len(mk) + 1))
 
 
-def _joint_object(g: Graph, n: int, lang: str) -> bool:
+def _joint_object(g: Graph, n: int, m: Modality | None, lex) -> bool:
     """The object of ``n`` is its subjects' own consultation or cooperation ("X and Y suspended
     their cooperation", "X e Y hanno rinviato il loro incontro"): each side acts on the other."""
-    m, lex = modality(lang), lexicon(lang)
     if m is None or lex is None:
         return False
     return any(g.role(s) == "obj" and any(g.tokens[k].text.lower() in m.joint_possessives and
@@ -1050,14 +1049,15 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         # whose object the parser read as a post-posed subject (the dropped subject follows)
         slots, subj, sources = _as_object(slots, subj), [], []
         how.append("post-verbal nominal read as the object")
+    mutual = False
     if not subj and not passive and entry.code.startswith(("04", "05", "06", "19")) and \
             not entry.code.startswith(MEDIATE_CODE) and g.morph(n, "VerbForm") != "Inf":
         sides = _between_sides(g, n)      # "a Khartoum si combatte tra l'esercito e le RSF"
         found = _resolve_all(g, sides, ctx)
-        if len(found) > 1:
+        mutual = len(found) > 1
+        if mutual:
             subj, sources = sides, found
             how.append("between: each side acts on the other")
-    mutual = "between: each side acts on the other" in how
     relative = [c for c in subj if g.morph(c, "PronType") == "Rel" or
                 g.lemma(c) in g.grammar.relative_pronouns]
     inherited = None
@@ -1559,13 +1559,14 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     info = lookup(code)
     pairs: list[tuple[Actor, Actor | None]] = []
     own = {a.country for a in frame.sources}
+    mod = modality(article.language or "")
+    marked = len(frame.sources) > 1 and _reciprocal(g, mod)
     reciprocal = len(frame.sources) > 1 and (
         not any(a.country for a in frame.targets) or   # "ont échangé des prisonniers : 32
-        _reciprocal(g, modality(article.language or "")) and  # soldats arméniens contre..."
-        all(a.country in own for a in frame.targets)) and (
-        _reciprocal(g, modality(article.language or "")) or
+        marked and all(a.country in own for a in frame.targets)) and (  # soldats arméniens..."
+        marked or
         not frame.targets and frame.entry.code.startswith(RECIPROCAL_ROOTS) or
-        not frame.targets and _joint_object(g, frame.n, article.language or "") or
+        not frame.targets and _joint_object(g, frame.n, mod, lex) or
         "between: each side acts on the other" in frame.how)
     if reciprocal:
         sides = list({(a.start, a.end): a for a in frame.sources}.values())
