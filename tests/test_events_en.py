@@ -417,6 +417,11 @@ CASES = {
         case("Judge Alejandro Rivera opened fraud investigations against 28 Chilean government "
              "officials.",
              Ev("CHL", "CHL", "09", source_sector="JUD")),
+        # a curfew or a state of emergency with no one named binds the state where it applies
+        case("The Thai government lifted the state of emergency in Bangkok.",
+             Ev("THA", "THA", "08", cameo="0814")),
+        case("The Ecuadorian government extended the night-time curfew in Guayaquil.",
+             Ev("ECU", "ECU", "17", cameo="1723")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -580,6 +580,13 @@ CASES = {
              Ev("UNO", "PSE", "07")),
         case("L'Unicef ha consegnato medicinali nel Sinai settentrionale.",
              Ev("UNO", "EGY", "07")),
+        # a curfew or a state of emergency with no one named binds the state where it applies
+        case("Il governo thailandese ha revocato lo stato di emergenza a Bangkok.",
+             Ev("THA", "THA", "08", cameo="0814")),
+        # another side of the source's own state, owning the demanded change
+        case("L'opposizione sudcoreana ha preteso le dimissioni immediate del presidente Yoon "
+             "Suk Yeol dopo la breve proclamazione della legge marziale.",
+             Ev("KOR", "KOR", "10", cameo="1041", source_sector="OPP", target_sector="GOV")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -46,6 +46,10 @@ CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
 PROTEST_ROOT = "14"
 MEDIATE_CODE = "045"
 AID_ROOT = "07"
+# curfews, states of emergency, martial law, bans on parties and freedoms: a state's rule over its
+# own land, imposed (172x), eased (081x) or threatened (132x)
+HOME_RULE_CODES = ("0811", "0812", "0813", "0814", "1721", "1722", "1723", "1724", "1321", "1322",
+                   "1323", "1324")
 MEETING_ROOT = "04"
 # Coercion and violence (17-20) always fall on someone: unnamed, the people where it happens.
 FORCE_ROOTS = ("17", "18", "19", "20")
@@ -616,7 +620,7 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
     mine = {a.country for a in sources}
     for slot, c in g.slots(n):
         if slot == "obj" and c not in taken:
-            owners = [a for a in _owner(g, c, ctx, taken) if a.country not in mine]
+            owners = [a for a in _owner(g, c, ctx, taken) if _other_side(a, sources)]
             if owners and entry.code.startswith(DISAPPROVAL_ROOTS):
                 return owners, f"owner of '{g.tokens[c].text}'"   # "condemned X's visit to Y"
             found = _aimed(g, c, ctx, taken, mine)
@@ -651,7 +655,7 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
             if (slot == "obj" or g.role(slot.replace("obl:", "nmod:")) in AIMED_SLOTS) and \
                     c not in taken:
                 found = _aimed(g, c, ctx, taken, mine) or \
-                    [a for a in _owner(g, c, ctx, taken) if a.country not in mine]
+                    [a for a in _owner(g, c, ctx, taken) if _other_side(a, sources)]
                 if found:
                     return found, f"owner of '{g.tokens[c].text}'"
     return [], ""
@@ -1127,7 +1131,7 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                             slot = f"the aim of its complement '{g.tokens[g.head(deep[0])].text}'"
                         # "dazi sull'acciaio cinese"
                         for x in ([] if targets else aimed + [c]):
-                            targets = [a for a in _owner(g, x, ctx, taken) if a.country not in mine]
+                            targets = [a for a in _owner(g, x, ctx, taken) if _other_side(a, sources)]
                             if targets:
                                 slot = f"owner of '{g.tokens[x].text}'"
                                 break
@@ -1393,12 +1397,12 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
             role = g.role(slot.replace("obl:", "nmod:"))
             if role in ("nmod:of", "nmod:into", "nmod:about", "nmod:over") and c not in taken:
                 targets = _aimed(g, c, ctx, taken, mine) or \
-                    [a for a in _owner(g, c, ctx, taken) if a.country not in mine]
+                    [a for a in _owner(g, c, ctx, taken) if _other_side(a, sources)]
                 if targets:
                     how.append(f"target: aim or owner of '{g.tokens[c].text}'")
                     break
             if role in AIMED_SLOTS and c not in taken:   # "raid contro obiettivi degli Houthi"
-                targets = [a for a in _owner(g, c, ctx, taken) if a.country not in mine]
+                targets = [a for a in _owner(g, c, ctx, taken) if _other_side(a, sources)]
                 if targets:
                     how.append(f"target: owner of '{g.tokens[c].text}'")
                     break
@@ -1623,6 +1627,8 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
             if foes:                       # a show of force facing no one named
                 target = placed_target = foes[0]
                 own += f"; target: {why}"
+        if placed_target is None:
+            placed_target = target = _ruled(placed_source, place, code, s)
         guessed = (placed_source is not source) + (placed_target is not target)
         source, target = placed_source, placed_target
         if code.startswith(VISIT_CODE) and target is not None and \
@@ -1710,6 +1716,23 @@ def _aided(source: Actor, place: Location | None, code: str, sentence) -> Actor 
     return Actor(text, start, end, None, place.country, None, f"country:{place.country}",
                  f"aid without a named recipient: the state where it is delivered "
                  f"({place.country}, placed by {text!r})")
+
+
+def _ruled(source: Actor, place: Location | None, code: str, sentence) -> Actor | None:
+    """A curfew, a state of emergency or a ban on parties, imposed or lifted with no one named,
+    binds the state where it applies, else the source's own ("ha revocato la legge marziale"
+    -> KOR; "lifted a night curfew in Montenegro" -> MNE)."""
+    if not code.startswith(HOME_RULE_CODES) or source.country is None or \
+            source.sector in INTERNATIONAL_SECTORS:
+        return None
+    if place is not None and place.country:
+        text, start, end = _written(sentence, place) or (place.text, source.start, source.end)
+        return Actor(text, start, end, None, place.country, None, f"country:{place.country}",
+                     f"a rule with no one named binds the state where it applies "
+                     f"({place.country}, placed by {text!r})")
+    return Actor(source.text, source.start, source.end, None, source.country, None,
+                 f"country:{source.country}",
+                 f"a rule with no one named binds the source's own state ({source.country})")
 
 
 def _written(sentence, place: Location | Place | None) -> tuple[str, int, int] | None:
