@@ -422,6 +422,10 @@ CASES = {
              Ev("THA", "THA", "08", cameo="0814")),
         case("The Ecuadorian government extended the night-time curfew in Guayaquil.",
              Ev("ECU", "ECU", "17", cameo="1723")),
+        # "UN" written in capitals is the United Nations (never the Italian article "un"); an
+        # inquiry with no one named looks into the state named in its subject matter
+        case("The UN opened an investigation into human rights violations in Xinjiang.",
+             Ev("UNO", "CHN", "09")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

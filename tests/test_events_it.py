@@ -587,6 +587,13 @@ CASES = {
         case("L'opposizione sudcoreana ha preteso le dimissioni immediate del presidente Yoon "
              "Suk Yeol dopo la breve proclamazione della legge marziale.",
              Ev("KOR", "KOR", "10", cameo="1041", source_sector="OPP", target_sector="GOV")),
+        # an inquiry with no one named looks into the state named in its subject matter
+        case("Il Consiglio dei diritti umani dell'Onu ha istituito una missione d'inchiesta sui "
+             "crimini commessi in Myanmar.",
+             Ev("UNO", "MMR", "09")),
+        case("La Commissione europea ha avviato un'indagine anti-dumping sui pannelli solari "
+             "importati dalla Cina.",
+             Ev("EUR", "CHN", "09")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

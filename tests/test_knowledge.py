@@ -873,7 +873,7 @@ def test_country_forms_name_one_country():
 
 # -------------------------------------------------------------------- organizations.yaml
 
-ORG_KEYS = {"id", "code", "sector", "names", "name"}
+ORG_KEYS = {"id", "code", "sector", "names", "name", "acronyms"}
 
 
 def test_organizations():
@@ -914,6 +914,11 @@ def test_organizations():
                 k = kbmod.key(x)
                 if owner.setdefault(k, e["id"]) != e["id"]:
                     problems.append(f"{where}: {x!r} also names {owner[k]}")
+        for x in e.get("acronyms") or []:   # matched as written, so capitals only
+            if not re.fullmatch(r"[A-Z][A-Z0-9.&-]+", str(x)):
+                problems.append(f"{where}: acronym {x!r} is not written in capitals")
+            elif owner.setdefault(x, e["id"]) != e["id"]:
+                problems.append(f"{where}: acronym {x!r} also names {owner[x]}")
     assert not problems, problems_report(problems)
 
 

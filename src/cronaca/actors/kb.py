@@ -115,6 +115,7 @@ class KnowledgeBase:
     adjectives: dict[str, str] = field(default_factory=dict)          # key -> iso3
     seats: dict[str, str] = field(default_factory=dict)               # key -> iso3
     org_names: dict[str, str] = field(default_factory=dict)           # key -> org id
+    org_acronyms: dict[str, str] = field(default_factory=dict)        # as written -> org id
     person_names: dict[str, list[str]] = field(default_factory=dict)  # key -> person ids
     roles: dict[str, dict[str, str]] = field(default_factory=dict)    # lang -> title -> role
     sectors: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> word -> sector
@@ -273,6 +274,8 @@ def _add_organizations(kb: KnowledgeBase, entries, where: str) -> None:
         for forms in entry["names"].values():
             for form in forms:
                 kb.org_names[key(form)] = org.id
+        for form in entry.get("acronyms") or []:   # "UN", matched only as written: "un" is
+            kb.org_acronyms[form] = org.id         # an Italian article
 
 
 _LOWER_WORDS = {"of", "the", "and", "for", "on", "in", "de", "al", "el", "la"}

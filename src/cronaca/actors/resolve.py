@@ -198,7 +198,11 @@ def _named(g: Graph, span: list[int], ctx: Context):
         words = _words(g, run)
         k = key(" ".join(words))
         k2 = key("".join(w if w.endswith("'") else w + " " for w in words))
-        k3 = key(g.text(run)[0])                 # as written: "Asia-Pacific Economic Cooperation"
+        written = g.text(run)[0]
+        if written in kb.org_acronyms:           # "UN", never the article "un"
+            org = kb.organizations[kb.org_acronyms[written]]
+            return "org", org.code, written, org
+        k3 = key(written)                        # as written: "Asia-Pacific Economic Cooperation"
         for candidate in dict.fromkeys((k, k2, k3)):
             if candidate in kb.org_names:
                 org = kb.organizations[kb.org_names[candidate]]
@@ -567,6 +571,9 @@ def article_prior(sentences, kb: KnowledgeBase, places: Gazetteer) -> tuple[str,
         for i, word in enumerate(words):
             if not word[:1].isupper():    # names start with a capital; adjectives need not
                 count(kb.adjectives.get(word.lower()))
+                continue
+            if word in kb.org_acronyms:
+                count(kb.organizations[kb.org_acronyms[word]].code)
                 continue
             for size in range(PRIOR_NGRAM, 0, -1):
                 k = key(" ".join(words[i:i + size]))

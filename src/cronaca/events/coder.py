@@ -51,6 +51,8 @@ AID_ROOT = "07"
 HOME_RULE_CODES = ("0811", "0812", "0813", "0814", "1721", "1722", "1723", "1724", "1321", "1322",
                    "1323", "1324")
 MEETING_ROOT = "04"
+INVESTIGATE_ROOT = "09"
+TOPIC_SLOTS = {"nmod:about", "nmod:into", "nmod:on", "nmod:over"}   # what an inquiry looks into
 # Coercion and violence (17-20) always fall on someone: unnamed, the people where it happens.
 FORCE_ROOTS = ("17", "18", "19", "20")
 WAR_ROOTS = ("18", "19", "20")            # force a state's army uses on another state
@@ -1195,6 +1197,8 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     if not targets and entry.code.startswith(THREAT_ROOT):
         targets = _threatened(g, n, mod, ctx, {a.country for a in sources})
         slot = "the subject of the threat's condition or the author of what it would answer"
+    if not targets and entry.code.startswith(INVESTIGATE_ROOT):
+        targets, slot = _investigated(g, [n, *sorted(consumed)], ctx, sources)
     if mutual:
         targets, place = [], None         # the sides act on each other, not on the place
     if targets:
@@ -1417,6 +1421,10 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
             how.append("target: what the act struck")
     if not targets and entry.code.startswith(FACING_ROOTS):
         targets, why = _across_border(g, h if light else n, ctx, {a.country for a in sources})
+        if targets:
+            how.append(f"target: {why}")
+    if not targets and entry.code.startswith(INVESTIGATE_ROOT):
+        targets, why = _investigated(g, [n0], ctx, sources)
         if targets:
             how.append(f"target: {why}")
     if not sources and entry.code.startswith(PROTEST_ROOT):
@@ -1733,6 +1741,35 @@ def _ruled(source: Actor, place: Location | None, code: str, sentence) -> Actor 
     return Actor(source.text, source.start, source.end, None, source.country, None,
                  f"country:{source.country}",
                  f"a rule with no one named binds the source's own state ({source.country})")
+
+
+def _investigated(g: Graph, nouns: list[int], ctx: Context,
+                  sources: list[Actor]) -> tuple[list[Actor], str]:
+    """Whom an inquiry with no one named looks into: an actor, else the state of a place, named
+    in its subject matter ("un'indagine sulle violazioni dei diritti umani nello Xinjiang" ->
+    CHN, "an investigation into cars imported from China" -> CHN)."""
+    carriers = [g.head(c) for c in nouns if g.head(c) is not None and
+                g.lemma(g.head(c)) in g.grammar.carrier_nouns]    # "una missione d'inchiesta"
+    inner = [x for c in nouns for s_, x in g.slots(c) if s_.startswith("nmod")]
+    for c in [*nouns, *carriers, *inner]:    # "un'indagine anti-sovvenzioni sulle auto ..."
+        for s_, x in g.slots(c):
+            if g.role(s_.replace("obl:", "nmod:")) not in TOPIC_SLOTS:
+                continue
+            inside = g.subtree(x, stop=set())
+            names = [m for m in sorted(inside) if g.tokens[m].pos == "PROPN"]
+            found = [a for a in _resolve_all(g, names, ctx) if a.country and
+                     _other_side(a, sources)]
+            if found:
+                return found[:1], f"named in the subject matter of '{g.tokens[c].text}'"
+            place = _place_inside(g, inside, ctx)
+            if place is not None and all(place.country != a.country for a in sources):
+                text, start, end = _written(g.sentence, place) or \
+                    (place.text, g.tokens[x].start, g.tokens[x].end)
+                return [Actor(text, start, end, None, place.country, None,
+                              f"country:{place.country}",
+                              f"the state of the place '{text}' in the subject matter of "
+                              f"'{g.tokens[c].text}'")], "place in the subject matter"
+    return [], ""
 
 
 def _written(sentence, place: Location | Place | None) -> tuple[str, int, int] | None:
