@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cronaca.actors.kb import knowledge_base
-from cronaca.events.syntax import Graph, repair_adjectives, repair_subjects
+from cronaca.events.syntax import Graph, repair_adjectives, repair_names, repair_subjects
 from cronaca.model import Document
 from cronaca.pipeline import Pipeline
 
@@ -92,3 +92,32 @@ def test_a_lists_first_item_hung_on_the_verb_joins_the_subject():
     if _tree(sentence)["Mali"][1] in ("nsubj", "conj"):
         pytest.skip("the parser read this sentence right")
     assert _tree(repair_subjects(sentence))["Mali"][1] == "conj"
+
+
+def test_a_split_name_is_whole_again_and_its_verb_gets_its_subject(parse):
+    # the parser reads "Un" of "Kim Jong Un" as an article and the verb's object, and leaves
+    # "Putin" a bare dep
+    sentence = repair_names(parse("Putin e Kim Jong Un hanno firmato a Pyongyang un trattato di "
+                                  "partenariato strategico globale."))
+    tree = _tree(sentence)
+    assert tree["Un"] == ("PROPN", "flat:name", "Kim")
+    assert tree["Putin"] == ("PROPN", "nsubj", "firmato")
+    assert tree["trattato"][1:] == ("obj", "firmato")
+
+
+def test_a_whole_name_is_left_alone(parse):
+    sentence = parse("Il presidente russo Vladimir Putin ha firmato il trattato.")
+    assert repair_names(sentence).tokens == sentence.tokens
+
+
+def test_a_person_entity_running_over_the_verb_leaves_the_verb_alone():
+    pipeline = Pipeline(stages=("parse",), lang="es")
+    article = pipeline.process(Document(
+        id="t", content="El Gobierno de Daniel Ortega confiscó la Universidad Centroamericana de "
+                        "Managua, dirigida por los jesuitas.",
+        format="text", source="t", date="2024-05-01", lang="es"))
+    sentence = article.sentences[0]
+    if not any(e.label in ("PER", "PERSON") and "confiscó" in e.text for e in sentence.entities):
+        pytest.skip("the entity tagger stopped at the name this time")
+    tree = _tree(repair_names(sentence))
+    assert tree["confiscó"] == ("VERB", "root", None)

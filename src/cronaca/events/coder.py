@@ -20,7 +20,7 @@ from cronaca.actors.resolve import (ARMED_SECTORS, Context, Place, _dictionary_f
                                     place_of, resolve)
 from cronaca.events.codes import lookup
 from cronaca.events.lexicon import WORD, Entry, Modality, intent_code, lexicon, modality
-from cronaca.events.syntax import Graph, grammar, repair_adjectives, repair_subjects
+from cronaca.events.syntax import Graph, grammar, repair_adjectives, repair_names, repair_subjects
 from cronaca.geo.gazetteer import gazetteer
 from cronaca.model import Actor, Article, Discard, Event, Evidence, Location, Trigger
 from cronaca.time.dates import DateMention, find_dates
@@ -2000,7 +2000,7 @@ def code_article(article: Article) -> Article:
         if (found := kb.discarded(sentence.text, "sentence")) is not None:
             article.discarded.append(Discard(found[0], index, found[1]))
             continue
-        g = Graph.of(repair_subjects(repair_adjectives(sentence, kb.adjectives)), rules)
+        g = Graph.of(repair_subjects(repair_names(repair_adjectives(sentence, kb.adjectives))), rules)
         ctx.entities = sentence.entities
         result = code_sentence(g, index, article, ctx, pub, lex)
         article.events.extend(result.events)

@@ -17,6 +17,7 @@ from cronaca.model import Sentence, Token
 
 SUBJECT = {"nsubj", "csubj", "expl:impers"}
 PASSIVE_SUBJECT = {"nsubj:pass", "nsubjpass", "csubjpass", "csubj:pass"}
+NAME_LABELS = {"PER", "PERSON"}     # the entity labels of people's names
 PASSIVE_AUX = {"aux:pass", "auxpass"}
 OBJECT = {"obj", "dobj"}
 INDIRECT = {"iobj", "dative"}
@@ -344,6 +345,44 @@ def repair_adjectives(sentence: Sentence, adjectives) -> Sentence:
         return sentence
     return Sentence(sentence.index, sentence.text, sentence.start, sentence.end,
                     [fixed[t.i] for t in toks], sentence.entities)
+
+
+def repair_names(sentence: Sentence) -> Sentence:
+    """Keep a person's name whole where the parser split it.
+
+    "Putin e Kim Jong Un hanno firmato ...": the Italian parser reads "Un" as an article and the
+    verb's object, and leaves "Putin" a bare ``dep``.  A capitalised word inside a person entity,
+    right after a name word of that entity, that the parser hung elsewhere becomes a
+    ``flat:name`` of the name's head again, its dependants moving to its old head; a verb left
+    without a subject gets back as ``nsubj`` a name before it that the parser attached as ``dep``.
+    """
+    toks = sentence.tokens
+    fixed = {}
+    for n in range(1, len(toks)):
+        t, prev = toks[n], toks[n - 1]
+        if prev.pos != "PROPN" or t.head in (prev.i, prev.head) and t.dep.lower().startswith(
+                ("flat", "compound")) or t.dep.lower() in ("punct", "cc", "case") or \
+                prev.head == t.i or not t.text[:1].isupper() or t.pos in ("VERB", "AUX"):
+            continue                  # (an entity may run over the verb: "Daniel Ortega confiscó")
+        if not any(e.label in NAME_LABELS and e.start <= prev.start and t.end <= e.end
+                   for e in sentence.entities):
+            continue
+        name = prev.head if prev.dep.lower().startswith("flat") else prev.i
+        fixed[t.i] = replace(t, head=name, dep="flat:name", pos="PROPN")
+        for k in toks:
+            if k.head == t.i and k.i != t.i:
+                fixed[k.i] = replace(fixed.get(k.i, k), head=t.head)
+    if not fixed:
+        return sentence
+    toks = [fixed.get(t.i, t) for t in toks]
+    verbs = {t.i for t in toks if t.pos in ("VERB", "AUX")}
+    for t in toks:
+        if t.dep.lower() == "dep" and t.pos == "PROPN" and t.head in verbs and t.i < t.head and \
+                not any(k.head == t.head and k.dep.lower() in (*SUBJECT, *PASSIVE_SUBJECT)
+                        for k in toks):
+            toks = [replace(k, dep="nsubj") if k.i == t.i else k for k in toks]
+    return Sentence(sentence.index, sentence.text, sentence.start, sentence.end, toks,
+                    sentence.entities)
 
 
 def repair_subjects(sentence: Sentence) -> Sentence:
