@@ -317,6 +317,9 @@ CASES = {
              Ev("RUS", None, "13", source_sector="GOV")),
         case("Mosca si è detta disponibile a un nuovo scambio di prigionieri con Kiev.",
              Ev("RUS", "UKR", "03", cameo="0353", intent=True)),
+        # the parser makes "Putin" an adverb of "detto" and "negoziare" a clause of "pronto"
+        case("Putin si è detto pronto a negoziare con l'Ucraina se Kiev ritirerà le sue truppe.",
+             Ev("RUS", "UKR", "03", cameo="036", intent=True)),
     ],
     # ------------------------------------------------------------------ relative dates
     "dates": [

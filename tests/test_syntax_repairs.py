@@ -121,3 +121,10 @@ def test_a_person_entity_running_over_the_verb_leaves_the_verb_alone():
         pytest.skip("the entity tagger stopped at the name this time")
     tree = _tree(repair_names(sentence))
     assert tree["confiscó"] == ("VERB", "root", None)
+
+
+def test_a_name_read_as_an_adverb_of_its_verb_is_its_subject(parse):
+    sentence = parse("Putin si è detto pronto a negoziare con l'Ucraina.")
+    if _tree(sentence)["Putin"][1] not in ("advmod", "dep", "parataxis"):
+        pytest.skip("the parser read this sentence right")
+    assert _tree(repair_names(sentence))["Putin"] == ("PROPN", "nsubj", "detto")

@@ -374,7 +374,8 @@ def _reporter(g: Graph, n: int, m: Modality) -> int | None:
         h = g.head(node)
         if h is None:
             break
-        d = "xcomp" if g.dep(node) == "obj" and g.tokens[node].pos == "ADJ" else g.dep(node)
+        d = "xcomp" if g.dep(node) == "obj" and g.tokens[node].pos == "ADJ" or \
+            g.dep(node) == "acl" and g.tokens[h].pos == "ADJ" else g.dep(node)   # "pronto a"
         if d in ("ccomp", "parataxis", "xcomp", "csubj", "dep") and \
                 (g.lemma(h) in m.reporting_verbs or g.lemma(h) in m.denial_verbs):
             return h                      # ("se dijo dispuesto a": a predicative adjective)

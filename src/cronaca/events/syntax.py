@@ -354,7 +354,9 @@ def repair_names(sentence: Sentence) -> Sentence:
     verb's object, and leaves "Putin" a bare ``dep``.  A capitalised word inside a person entity,
     right after a name word of that entity, that the parser hung elsewhere becomes a
     ``flat:name`` of the name's head again, its dependants moving to its old head; a verb left
-    without a subject gets back as ``nsubj`` a name before it that the parser attached as ``dep``.
+    without a subject gets back as ``nsubj`` a name right before it (no punctuation between: a
+    dateline "ROMA, 3 giugno" is none) that the parser attached as ``dep``, ``advmod`` or
+    ``parataxis`` ("Putin si è detto pronto a negoziare": "Putin" an adverb of "detto").
     """
     toks = sentence.tokens
     fixed = {}
@@ -372,15 +374,19 @@ def repair_names(sentence: Sentence) -> Sentence:
         for k in toks:
             if k.head == t.i and k.i != t.i:
                 fixed[k.i] = replace(fixed.get(k.i, k), head=t.head)
-    if not fixed:
-        return sentence
     toks = [fixed.get(t.i, t) for t in toks]
     verbs = {t.i for t in toks if t.pos in ("VERB", "AUX")}
-    for t in toks:
-        if t.dep.lower() == "dep" and t.pos == "PROPN" and t.head in verbs and t.i < t.head and \
-                not any(k.head == t.head and k.dep.lower() in (*SUBJECT, *PASSIVE_SUBJECT)
-                        for k in toks):
+    for t in toks:                    # "Putin si è detto pronto": "Putin" an advmod of "detto"
+        if t.dep.lower() in ("dep", "advmod", "parataxis") and t.pos == "PROPN" and \
+                t.head in verbs and t.i < t.head and \
+                not any(k.head == t.i and k.dep.lower() == "case" for k in toks) and \
+                not any(t.i < k.i < t.head and k.pos == "PUNCT" for k in toks) \
+                and not any(k.head == t.head and k.dep.lower() in (*SUBJECT, *PASSIVE_SUBJECT)
+                            for k in toks):
             toks = [replace(k, dep="nsubj") if k.i == t.i else k for k in toks]
+            fixed[t.i] = t
+    if not fixed:
+        return sentence
     return Sentence(sentence.index, sentence.text, sentence.start, sentence.end, toks,
                     sentence.entities)
 
