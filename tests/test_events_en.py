@@ -201,6 +201,9 @@ CASES = {
              Ev("UKR", "ITA", "02"), Ev("UKR", "ITA", "04", cameo="042")),
         case("The Myanmar army forced thousands of Rohingya villagers to flee to Bangladesh.",
              Ev("MMR", None, "20", cameo="201")),
+        # an arrest named as a noun with no one making it: the police of the state
+        case("Thousands protested in Istanbul against the arrest of the city's mayor.",
+             Ev("TUR", "TUR", "14"), Ev("TUR", "TUR", "17", cameo="173", source_sector="COP")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

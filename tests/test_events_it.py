@@ -242,6 +242,10 @@ CASES = {
              Ev("EGY", "ISR", "04", cameo="045"), Ev("EGY", "PSE", "04", cameo="045")),
         case("I colloqui di Ginevra tra le delegazioni americana e iraniana sono durati sei ore.",
              Ev("USA", "IRN", "04"), Ev("IRN", "USA", "04")),
+        # an arrest named as a noun with no one making it: the police of the state
+        case("A Tbilisi centinaia di persone hanno protestato contro l'arresto di un giornalista "
+             "georgiano.",
+             Ev("GEO", "GEO", "14"), Ev("GEO", "GEO", "17", cameo="173", source_sector="COP")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

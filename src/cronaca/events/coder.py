@@ -1437,8 +1437,12 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
     if not sources and claimed_by:        # "Al-Shabaab ha rivendicato l'attacco"
         sources = claimed_by
         how.append("source: who claimed it")
-    if not sources or (owner_named and not targets and entry.code.startswith(MEETING_ROOT)
-                       and not light and _in_phrase(g, n)):
+    unnamed_police = not sources and targets and entry.code.startswith(ARREST_CODE)
+    if unnamed_police:                    # "contro l'arresto del sindaco": by the police (_events)
+        how.append("source: none named (an arrest)")
+    if not sources and not unnamed_police or (owner_named and not targets and
+                                              entry.code.startswith(MEETING_ROOT) and
+                                              not light and _in_phrase(g, n)):
         return None       # "a margine del vertice dell'Apec": a setting, not a reported meeting
     clause = set(g.subtree(n))
     mentions = dates["past"]
