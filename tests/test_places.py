@@ -100,3 +100,12 @@ def test_the_prior_counts_known_people_and_no_nationality_as_a_town():
     article = italian.process(Document(id="z", content="Ieri Zelensky ha parlato a lungo.",
                                        format="text", source="z.txt", lang="it"))
     assert article_prior(article.sentences, knowledge_base(), gazetteer()) == ("UKR",)
+
+
+def test_a_titled_person_is_no_town_for_the_prior():
+    """"President Bush" (a person to the tagger, after a title) is no town in Egypt."""
+    english = Pipeline(stages=("parse",), lang="en")
+    article = english.process(Document(
+        id="b", content="President Bush has threatened further action against Russia.",
+        format="text", source="b.txt", lang="en"))
+    assert article_prior(article.sentences, knowledge_base(), gazetteer()) == ("RUS",)

@@ -561,6 +561,7 @@ def article_prior(sentences, kb: KnowledgeBase, places: Gazetteer) -> tuple[str,
     among its entities, and the names among them that only one state has a place for."""
     counts: dict[str, int] = {}
     towns: list[str] = []
+    titles = {t for by_lang in kb.roles.values() for t in by_lang}
 
     def count(code: str | None) -> None:
         if code in kb.countries:
@@ -597,6 +598,9 @@ def article_prior(sentences, kb: KnowledgeBase, places: Gazetteer) -> tuple[str,
             if e.label in NOT_PLACE_LABELS:   # "Thai" (NORP) is no town
                 continue
             found = places.lookup(e.text)
+            before = [t.text for t in sentence.tokens if t.end <= e.start][-1:]
+            if e.label in PERSON_LABELS and before and key(before[0]) in titles:
+                continue                      # "President Bush" is no town in Egypt
             if len({p.country for p in found}) == 1:
                 if found[0].kind == "city" and found[0].population < SMALL_TOWN:
                     towns.append(found[0].country)
