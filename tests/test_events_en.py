@@ -429,6 +429,9 @@ CASES = {
         # inquiry with no one named looks into the state named in its subject matter
         case("The UN opened an investigation into human rights violations in Xinjiang.",
              Ev("UNO", "CHN", "09")),
+        # a complaint's target is whom it is about; whom it is made to only hears it
+        case("Poland complained to the European Commission about Russian disinformation.",
+             Ev("POL", "RUS", "11", cameo="114")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

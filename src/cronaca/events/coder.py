@@ -34,6 +34,7 @@ LIGHT_OBJECT_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "xcomp"}   # xcom
 OWNER_SLOTS = {"nmod:of", "poss", "nmod:poss", "nmod:from", "nmod:by"}
 CLAIM_CODE = "015"
 ARREST_CODE = "173"
+COMPLAINT_ROOT = "11"                # a complaint's target is whom it is about, not its hearer
 DISAPPROVAL_ROOTS = ("11", "12")   # what is condemned or rejected is its author's act
 AIMED_SLOTS = {"nmod:to", "nmod:against", "nmod:with", "nmod:on", "nmod:toward"}
 DEONTIC = {"must", "dovere", "devono", "deve", "have to", "has to", "devoir", "deber"}
@@ -1141,6 +1142,16 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                     if targets:
                         slot = f"{slot} of '{g.tokens[c].text}'"
                         break
+    if targets and entry.code.startswith(COMPLAINT_ROOT) and \
+            g.role(slot.split()[0]) in ("obl:to", "iobj", "obl:with"):
+        for s_, c in slots:               # "complained to the UN over two Israeli air raids":
+            if g.role(s_.replace("obl:", "nmod:")) in ("nmod:over", "nmod:about") and \
+                    c not in taken | consumed:     # the UN hears it, Israel is its target
+                about = [a for a in _resolve_all(g, [c], ctx) or _owner(g, c, ctx, taken)
+                         if _other_side(a, sources)]
+                if about:
+                    targets, slot = about, f"what the complaint is about ('{g.tokens[c].text}')"
+                    break
     if targets and not (passive or entry.passive_like):
         kept = [a for a in targets if not any(_same(a, s) for s in sources)]
         other = ctx.object_antecedent
