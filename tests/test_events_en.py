@@ -432,6 +432,11 @@ CASES = {
         # a complaint's target is whom it is about; whom it is made to only hears it
         case("Poland complained to the European Commission about Russian disinformation.",
              Ev("POL", "RUS", "11", cameo="114")),
+        # a general strike threatened is a protest threatened (not a military strike), addressed
+        # to the government; the strike itself is only threatened
+        case("Greek unions threatened to hold a general strike.",
+             Ev("GRC", "GRC", "13", cameo="133"),
+             flagged=Ev("GRC", "GRC", "14", flag="hypothetical")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

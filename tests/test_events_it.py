@@ -601,6 +601,9 @@ CASES = {
         case("La Commissione europea ha avviato un'indagine anti-dumping sui pannelli solari "
              "importati dalla Cina.",
              Ev("EUR", "CHN", "09")),
+        # a threatened strike, like a strike, is addressed to the government of its state
+        case("I sindacati italiani dei trasporti hanno minacciato uno sciopero generale.",
+             Ev("ITA", "ITA", "13", cameo="133")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

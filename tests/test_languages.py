@@ -148,6 +148,9 @@ FRENCH = {
         case("La Russie et l'Ukraine ont échangé des prisonniers : 90 soldats russes contre 90 "
              "soldats ukrainiens.", Ev("RUS", "UKR", "08"), Ev("UKR", "RUS", "08")),
         case("La Finlande est devenue membre de l'Otan en avril.", Ev("FIN", "IGO", "05")),
+        # a threatened strike, like a strike, is addressed to the government of its state
+        case("Les syndicats belges ont menacé d'une grève générale.",
+             Ev("BEL", "BEL", "13", cameo="133")),
     ],
 }
 

@@ -45,6 +45,7 @@ DIRECTED_ROOTS = ("02", "03", "06", "07", "10", "11", "12", "13", "16", "19", "2
 DATIVE_SLOTS = ("iobj", "obl:to", "obl:on", "obl:against")
 CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
 PROTEST_ROOT = "14"
+PROTEST_THREAT = "133"                       # a threat of protest, addressed as a protest is
 MEDIATE_CODE = "045"
 AID_ROOT = "07"
 # curfews, states of emergency, martial law, bans on parties and freedoms: a state's rule over its
@@ -1467,10 +1468,16 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
     if location is None and governed:
         location = _location(g, h, g.slots(h), ctx, acting)
     hypothetical = False
+    asking = [h] if h is not None else []        # "threatened to hold a general strike": the
+    while asking and len(asking) < 3 and g.dep(asking[-1]) == "xcomp" and g.dep(n) in (
+            "obj", "dobj") and not g.kids(n, "case") and \
+            g.head(asking[-1]) is not None:   # infinitive's object, asked
+        asking.append(g.head(asking[-1]))                         # or threatened above
     if h is not None and g.dep(n) in ("obj", "dobj", "obl", "nmod", "xcomp") and any(
-            f.n == h and f.entry.code.startswith(("02", "03", "10", "13")) for f in frames):
+            f.n in asking and f.entry.code.startswith(("02", "03", "10", "13")) for f in frames):
         hypothetical = True
-        how.append(f"hypothetical: asked/threatened by '{g.tokens[h].text}'")
+        how.append(f"hypothetical: asked/threatened by "
+                   f"'{g.tokens[next(f.n for f in frames if f.n in asking)].text}'")
     for c in g.kids(n, "amod", "det"):        # "un eventuale attacco", "a possible meeting",
         if _is_word(g, c, mod.hypothetical_markers):   # "toute attaque", "any attack"
             hypothetical = True
@@ -1718,7 +1725,7 @@ def _side(a: Actor | None) -> tuple | None:
 def _protested(source: Actor, place: Location | None, code: str, sentence) -> Actor | None:
     """A protest with no named target addresses the government where it happens (CAMEO and
     PLOVER practice: "students demonstrated in Jakarta" -> IDN GOV)."""
-    if not code.startswith(PROTEST_ROOT):
+    if not code.startswith((PROTEST_ROOT, PROTEST_THREAT)):   # "ont menacé d'une grève"
         return None
     country = place.country if place is not None and place.country else source.country
     if not country or country == source.country and source.sector == "GOV":
@@ -1772,7 +1779,7 @@ def _investigated(g: Graph, nouns: list[int], ctx: Context,
             if g.role(s_.replace("obl:", "nmod:")) not in TOPIC_SLOTS:
                 continue
             inside = g.subtree(x, stop=set())
-            names = [m for m in sorted(inside) if g.tokens[m].pos == "PROPN"]
+            names = [m for m in sorted(inside) if g.tokens[m].pos in NOUN_POS]
             found = [a for a in _resolve_all(g, names, ctx) if a.country and
                      _other_side(a, sources)]
             if found:
