@@ -437,6 +437,13 @@ CASES = {
         case("Greek unions threatened to hold a general strike.",
              Ev("GRC", "GRC", "13", cameo="133"),
              flagged=Ev("GRC", "GRC", "14", flag="hypothetical")),
+        # the "of" complement that is the thing acted upon is not the noun's doer: the subject
+        # of the statement verb is
+        case("Italy announced a suspension of air links with Serbia.",
+             Ev("ITA", "SRB", "16", cameo="160")),
+        case("The IAEA dispatched inspectors to Iran.", Ev("UNO", "IRN", "09")),
+        case("Israel has strengthened its forces in Lebanon.",
+             Ev("ISR", "LBN", "15", cameo="154")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -1341,7 +1341,11 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         entry.code.startswith(MEETING_ROOT) and (p := place_of(g, c, ctx)) is not None and  # Istanbul":
         p.kind == "city")]                                                  # where, not who
     owner_named = False                       # "il vertice del G7": the host, not a party
-    if not source_heads and adjective_source is None and of_slot and not entry.of_is_target:
+    what = [c for c in of_slot if not entry.code.startswith(FORCE_ROOTS) and (  # "a suspension
+        g.lemma(c) in entry.with_ or g.tokens[c].text.lower() in entry.with_)]  # of air links":
+    if not source_heads and adjective_source is None and of_slot and not entry.of_is_target \
+            and not what:      # the thing suspended, not who did it ("un attacco di droni
+        #                        russi": force's means tell whose it is)
         source_heads, owner_named = of_slot[:1], True
         of_slot = []
     # (a noun's "obl" is the parser's slip for "nmod": "raid aerei contro decine di obiettivi")
