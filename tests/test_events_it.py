@@ -604,6 +604,14 @@ CASES = {
         # a threatened strike, like a strike, is addressed to the government of its state
         case("I sindacati italiani dei trasporti hanno minacciato uno sciopero generale.",
              Ev("ITA", "ITA", "13", cameo="133")),
+        case("L'Aiea ha inviato ispettori in Iran.", Ev("UNO", "IRN", "09")),
+        # less aid is no aid
+        case("L'Onu ha ridotto gli aiuti alimentari al Sudan.",
+             Ev("UNO", "SDN", "16", cameo="162")),
+        # a capital in the pressure's "su" phrase is whom it presses, not where
+        case("Washington fa pressione su Pechino per ridurre le tensioni nello Stretto di "
+             "Taiwan.",
+             Ev("USA", "CHN", "10")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

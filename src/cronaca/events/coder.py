@@ -600,7 +600,9 @@ def _targets(g: Graph, n: int, entry: Entry, slots, ctx: Context,
             directed = bool(actors) and (actors[0].how or "").startswith("capital") and (
                 entry.code[:2] in DIRECTED_ROOTS and g.role(slot) in DATIVE_SLOTS or
                 entry.code[:2] in ("02", "10") and g.role(slot) == "obl:by" or  # "preteso da Washington"
-                g.role(slot) == "obl:with")                   # "ha condiviso con Kiev"
+                g.role(slot) == "obl:with" or                 # "ha condiviso con Kiev"
+                g.role(slot) in ("obl:about", "obl:on") and slot in entry.targets)   # "fa
+            #                                                   pressione su Pechino"
             if place and place.kind == "city" and not entry.place_is_target and \
                     slot not in CORE_SLOTS and not directed and \
                     g.role(slot) != "obl:between" and \
