@@ -361,6 +361,10 @@ CASES = {
              Ev("USA", "PRK", "10")),
         case("The Asia-Pacific Economic Cooperation forum agreed to cut tariffs on green goods.",
              Ev("IGO", None, "03")),
+        # a name the knowledge base lacks takes what its apposition says
+        case("Kenzo Tanaka, the United Nations relief coordinator, demanded that Iraq open the "
+             "border.",
+             Ev("UNO", "IRQ", "10")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [

@@ -410,6 +410,10 @@ CASES = {
         case("Gli Stati Uniti hanno condiviso con Kiev informazioni di intelligence sulle "
              "posizioni delle truppe russe.",
              Ev("USA", "UKR", "06")),
+        # a name the knowledge base lacks takes what its apposition says
+        case("Anna Petrova, portavoce del ministero degli Esteri russo, ha criticato duramente il "
+             "Giappone.",
+             Ev("RUS", "JPN", "11")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [

@@ -238,7 +238,24 @@ def _named(g: Graph, span: list[int], ctx: Context):
 
 
 def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
-    """The actor the nominal headed by ``n`` names, or None."""
+    """The actor the nominal headed by ``n`` names, or None.  A name that says nothing by itself
+    takes what its apposition says: "Kenzo Oshima, the United Nations Emergency Relief
+    Coordinator" is the UN's (the name, unknown to the knowledge base, is kept as its text)."""
+    actor = _resolve_phrase(g, n, ctx)
+    if actor is not None or g.tokens[n].pos != "PROPN":
+        return actor
+    for a in g.kids(n, "appos"):
+        described = _resolve_phrase(g, a, ctx)
+        if described is not None and (described.country or described.sector) and \
+                not (described.kb_id or "").startswith("person:"):
+            text, start, end = g.text(_span(g, n))
+            return Actor(text, start, end, text, described.country, described.sector, None,
+                         f"'{text}' not in KB; apposition: {described.how}")
+    return None
+
+
+def _resolve_phrase(g: Graph, n: int, ctx: Context) -> Actor | None:
+    """The actor the words of the phrase headed by ``n`` name, or None."""
     tok = g.tokens[n]
     kb = ctx.kb
     if g.lemma(n).lower() in g.grammar.quantity_nouns:   # "decine di manifestanti"

@@ -46,6 +46,7 @@ DATIVE_SLOTS = ("iobj", "obl:to", "obl:on", "obl:against")
 CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
 PROTEST_ROOT = "14"
 PROTEST_THREAT = "133"                       # a threat of protest, addressed as a protest is
+DISSENT_EASED = "082"                        # and a protest called off
 MEDIATE_CODE = "045"
 AID_ROOT = "07"
 # curfews, states of emergency, martial law, bans on parties and freedoms: a state's rule over its
@@ -1731,7 +1732,8 @@ def _side(a: Actor | None) -> tuple | None:
 def _protested(source: Actor, place: Location | None, code: str, sentence) -> Actor | None:
     """A protest with no named target addresses the government where it happens (CAMEO and
     PLOVER practice: "students demonstrated in Jakarta" -> IDN GOV)."""
-    if not code.startswith((PROTEST_ROOT, PROTEST_THREAT)):   # "ont menacé d'une grève"
+    if not code.startswith((PROTEST_ROOT, PROTEST_THREAT, DISSENT_EASED)):   # "ont menacé
+        #                                       d'une grève", "called off a four-day strike"
         return None
     country = place.country if place is not None and place.country else source.country
     if not country or country == source.country and source.sector == "GOV":
