@@ -414,6 +414,11 @@ CASES = {
         case("Anna Petrova, portavoce del ministero degli Esteri russo, ha criticato duramente il "
              "Giappone.",
              Ev("RUS", "JPN", "11")),
+        # support for a plan goes to its author, named by the participle on it (which the
+        # parser may hang on the plan's "di" complement)
+        case("La Francia ha espresso sostegno al piano di pace presentato dal presidente "
+             "brasiliano Lula.",
+             Ev("FRA", "BRA", "05")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [

@@ -626,8 +626,9 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
     the owner of its object ("rejected an Australian ultimatum", "welcomed Reagan's plan"),
     or an argument of its infinitive ("offered to negotiate with Armenia")."""
     mine = {a.country for a in sources}
-    for slot, c in g.slots(n):
-        if slot == "obj" and c not in taken:
+    for slot, c in g.slots(n):             # (or the thing the act goes to: "ha espresso sostegno
+        if (slot == "obj" or g.role(slot) == "obl:to") and c not in taken:   # alla formula
+            #                                                      presentata da Zelensky")
             owners = [a for a in _owner(g, c, ctx, taken) if _other_side(a, sources)]
             if owners and entry.code.startswith(DISAPPROVAL_ROOTS):
                 return owners, f"owner of '{g.tokens[c].text}'"   # "condemned X's visit to Y"
@@ -813,8 +814,10 @@ def _participle_aim(g: Graph, n: int, ctx: Context) -> list[Actor]:
 
 def _author(g: Graph, n: int, ctx: Context, taken: set[int]) -> list[Actor]:
     """Who made the thing ``n``, by the agent of a participle on it: "la proposta avanzata da
-    Trump", "the plan put forward by Washington", "le plan présenté par Paris"."""
-    for c in g.kids(n, "acl", "acl:relcl", "relcl"):
+    Trump", "the plan put forward by Washington", "le plan présenté par Paris"; the parser may
+    hang it on the thing's "of" complement: "il piano di pace presentato da Lula")."""
+    inner = [x for s, x in g.slots(n) if g.role(s) == "nmod:of" and g.tokens[x].pos == "NOUN"]
+    for c in [k for m in [n, *inner] for k in g.kids(m, "acl", "acl:relcl", "relcl")]:
         if g.morph(c, "VerbForm") != "Part" and g.tokens[c].tag != "VBN":
             continue
         agents = [x for s, x in g.slots(c) if s == "agent" and x not in taken]
