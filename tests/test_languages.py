@@ -188,9 +188,10 @@ SPANISH = {
         # the organisation joined, named inside "como miembro de"
         case("Bolivia se incorporó como miembro pleno del Mercosur.", Ev("BOL", "IGO", "05")),
         # a Colombian department is Colombia's (not Antakya, "Antioquia" in Spanish), and an
-        # unnamed armed group is unidentified (UAF)
+        # unnamed armed group is unidentified (UAF); murdering farmers is a killing (19, as the
+        # UniversalPetrarch gold codes it), not an assassination of a prominent person (186)
         case("Miembros de un grupo armado asesinaron a cuatro campesinos en Antioquia.",
-             Ev("COL", "COL", "18", source_sector="UAF")),
+             Ev("COL", "COL", "19", cameo="190", source_sector="UAF")),
         case("Venezuela desplegó miles de soldados en la frontera tras el anuncio de maniobras "
              "militares británicas en Guyana.",
              Ev("VEN", "GBR", "15")),
@@ -212,6 +213,17 @@ SPANISH = {
         # an "obj" the parser gives a preposition other than "a" is an oblique, not the object
         case("Estados Unidos deportó en aviones militares a cientos de migrantes hondureños.",
              Ev("USA", "HND", "17", cameo="174")),
+        # a murder or an execution is a killing (190); a prominent victim makes it an
+        # assassination (186); "fue muerto por" is "was killed by"
+        case("Hombres armados asesinaron a un comerciante en Cúcuta.",
+             Ev("COL", "COL", "19", cameo="190")),
+        case("Un concejal fue asesinado a tiros en Medellín por hombres armados.",
+             Ev("COL", "COL", "18", cameo="186")),
+        case("Paramilitares ejecutaron a dos hermanos en Antioquia.",
+             Ev("COL", "COL", "19", cameo="190")),
+        case("Una persona fue muerta por hombres armados en Cali.",
+             Ev("COL", "COL", "19", cameo="190")),
+        case("El gobierno ejecutó el presupuesto a tiempo.", no_event=True),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),
