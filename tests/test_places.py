@@ -109,3 +109,23 @@ def test_a_titled_person_is_no_town_for_the_prior():
         id="b", content="President Bush has threatened further action against Russia.",
         format="text", source="b.txt", lang="en"))
     assert article_prior(article.sentences, knowledge_base(), gazetteer()) == ("RUS",)
+
+
+def test_a_name_after_a_locality_noun_is_no_place(spanish):
+    """"la vereda Buenos Aires" is a hamlet named so, not Argentina's capital; the department
+    after it places the event."""
+    from cronaca.events.syntax import grammar
+
+    text = ("Una persona fue muerta por miembros de un grupo armado en la vereda Buenos Aires, "
+            "TOLIMA, PURIFICACION")
+    article = spanish.process(Document(id="v", content=text, format="text", source="v.txt",
+                                       lang="es"))
+    prior = article_prior(article.sentences, knowledge_base(), gazetteer(),
+                          grammar("es").locality_nouns)
+    assert "ARG" not in prior and prior[:1] == ("COL",)
+    assert [e.source.country for e in article.events] == ["COL"]
+    italian = Pipeline(stages=("parse", "events"), lang="it", default_date="2024-01-10")
+    article = italian.process(Document(
+        id="r", content="Un uomo è stato arrestato dalla polizia in via Roma a Palermo.",
+        format="text", source="r.txt", lang="it"))
+    assert [e.location.name for e in article.events if e.location] == ["Palermo"]

@@ -413,6 +413,8 @@ def place_of(g: Graph, n: int, ctx: Context) -> Place | None:
         span.pop(0)
     if not span or not g.tokens[span[0]].text[:1].isupper():
         return None
+    if _after_locality_noun(g, span):
+        return None                                      # "la vereda Buenos Aires", "via Roma"
     article = [p for p in tree if g.dep(p) == "det" and p == span[0] - 1 and
                g.tokens[p].text[:1].isupper()]          # "La Paz", "Le Caire", "La Habana"
     runs = [[*article, *run] for run in _ngrams(span, 3) if run[0] == span[0]] if article else []
@@ -427,6 +429,17 @@ def place_of(g: Graph, n: int, ctx: Context) -> Place | None:
             return Place(text, start, end, place.name, place.country, place.lat, place.lon,
                          place.kind, place.id)
     return None
+
+
+def _after_locality_noun(g: Graph, span: list[int]) -> bool:
+    """A name that only names a hamlet, a quarter or a street: right after a locality noun of
+    the language ("la vereda Buenos Aires", "in via Roma"), or right before one ("Baghdad
+    Street")."""
+    nouns = g.grammar.locality_nouns
+    before, after = span[0] - 1, span[-1] + 1
+    return before >= 0 and (g.lemma(before) in nouns or g.tokens[before].text.lower() in nouns) \
+        or after < len(g.tokens) and g.tokens[after].text.lower() in nouns and \
+        g.tokens[after].text[:1].isupper()
 
 
 def _hyphenated(g: Graph, run: list[int]) -> bool:
@@ -572,10 +585,12 @@ _NOT_ANAPHORIC = {"si", "ci", "ne", "che", "cui", "il quale", "la quale", "it", 
                   "which", "who", "what", "ciò", "quanto", "questo", "quello", "tutto", "nessuno", "chi"}
 
 
-def article_prior(sentences, kb: KnowledgeBase, places: Gazetteer) -> tuple[str, ...]:
+def article_prior(sentences, kb: KnowledgeBase, places: Gazetteer,
+                  locality: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The states an article is about, most named first: the states and one-state organisations
     its words name ("las FARC" -> COL), its nationality adjectives, the people the KB knows
-    among its entities, and the names among them that only one state has a place for."""
+    among its entities, and the names among them that only one state has a place for; not the
+    names right after a ``locality`` noun ("la vereda Buenos Aires" is no Argentina)."""
     counts: dict[str, int] = {}
     towns: list[str] = []
     titles = {t for by_lang in kb.roles.values() for t in by_lang}
@@ -589,6 +604,8 @@ def article_prior(sentences, kb: KnowledgeBase, places: Gazetteer) -> tuple[str,
         for i, word in enumerate(words):
             if not word[:1].isupper():    # names start with a capital; adjectives need not
                 count(kb.adjectives.get(word.lower()))
+                continue
+            if i and words[i - 1].lower() in locality:
                 continue
             if word in kb.org_acronyms:
                 count(kb.organizations[kb.org_acronyms[word]].code)
@@ -618,6 +635,8 @@ def article_prior(sentences, kb: KnowledgeBase, places: Gazetteer) -> tuple[str,
             before = [t.text for t in sentence.tokens if t.end <= e.start][-1:]
             if e.label in PERSON_LABELS and before and key(before[0]) in titles:
                 continue                      # "President Bush" is no town in Egypt
+            if before and before[0].lower() in locality:
+                continue                      # "la vereda Buenos Aires"
             if len({p.country for p in found}) == 1:
                 if found[0].kind == "city" and found[0].population < SMALL_TOWN:
                     towns.append(found[0].country)

@@ -2027,11 +2027,11 @@ def code_article(article: Article) -> Article:
     """Fill ``article.events`` (negated and hypothetical ones included, flagged)."""
     pub = dt.date.fromisoformat(article.published) if article.published else None
     kb, places = knowledge_base(), gazetteer()
+    rules = grammar(article.language or "")
     ctx = Context(article.language or "", pub, kb, places, [],
-                  prior=article_prior(article.sentences, kb, places))
+                  prior=article_prior(article.sentences, kb, places, rules.locality_nouns))
     article.events = []
     mod = modality(ctx.lang)
-    rules = grammar(ctx.lang)
     lex = lexicon(ctx.lang)
     for index, sentence in enumerate(article.sentences):
         if (found := kb.discarded(sentence.text, "sentence")) is not None:

@@ -56,6 +56,7 @@ class Grammar:
     large_number_words: frozenset[str] = frozenset()   # "centinaia di civili": many
     carrier_nouns: frozenset[str] = frozenset()   # "mediation effort": the compound's head
     weapon_nouns: frozenset[str] = frozenset()    # "a roadside bomb killed": unnamed attackers
+    locality_nouns: frozenset[str] = frozenset()  # "la vereda Buenos Aires": a hamlet's own name
 
     def role(self, slot: str) -> str:
         """A slot in English roles: Italian "nmod:di" -> "nmod:of"; others unchanged."""
@@ -96,6 +97,7 @@ def grammar(lang: str) -> Grammar:
         large_number_words=words("large_number_words"),
         carrier_nouns=words("carrier_nouns"),
         weapon_nouns=words("weapon_nouns"),
+        locality_nouns=words("locality_nouns"),
         never_passive=mod.never_passive if mod else frozenset())
 
 
