@@ -365,6 +365,13 @@ CASES = {
         case("Kenzo Tanaka, the United Nations relief coordinator, demanded that Iraq open the "
              "border.",
              Ev("UNO", "IRQ", "10")),
+        # an ethnic group is no citizenry of its namesake state; a common noun ("island") names
+        # no state even where another language's name is written so (German "Island")
+        case("Serb forces killed three ethnic Albanians in a gunbattle in southern Serbia.",
+             Ev("SRB", "SRB", "19", target_sector="CVL")),
+        case("The two sides of the divided island of Cyprus agreed to share information on "
+             "missing people.",
+             Ev("CYP", None, "03")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [

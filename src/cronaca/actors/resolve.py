@@ -207,9 +207,11 @@ def _named(g: Graph, span: list[int], ctx: Context):
             if candidate in kb.org_names:
                 org = kb.organizations[kb.org_names[candidate]]
                 return "org", org.code, " ".join(words), org
-            if candidate in kb.seats:
+            capital_letter = any(g.tokens[p].text[:1].isupper() for p in run)   # "island" is
+            #                                            no Iceland
+            if candidate in kb.seats and capital_letter:   # ("Island" in German; "the Netherlands")
                 return "seat", kb.seats[candidate], " ".join(words), None
-            if candidate in kb.country_names:
+            if candidate in kb.country_names and capital_letter:
                 return "country", kb.country_names[candidate], " ".join(words), None
             if candidate in kb.person_names and all(   # "the Prince of Dol Amroth"
                     g.tokens[p].text[:1].isupper() or p not in (run[0], run[-1]) and
@@ -241,6 +243,9 @@ def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
     """The actor the nominal headed by ``n`` names, or None.  A name that says nothing by itself
     takes what its apposition says: "Kenzo Oshima, the United Nations Emergency Relief
     Coordinator" is the UN's (the name, unknown to the knowledge base, is kept as its text)."""
+    ethnic = _ethnic_group(g, n, ctx)
+    if ethnic is not None:
+        return ethnic
     actor = _resolve_phrase(g, n, ctx)
     if actor is not None or g.tokens[n].pos != "PROPN":
         return actor
@@ -252,6 +257,21 @@ def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
             return Actor(text, start, end, text, described.country, described.sector, None,
                          f"'{text}' not in KB; apposition: {described.how}")
     return None
+
+
+def _ethnic_group(g: Graph, n: int, ctx: Context) -> Actor | None:
+    """A people named by its ethnicity ("three ethnic Albanians", "gli albanesi etnici") are no
+    citizens of that state: civilians (or the sector the phrase names) whose state is where
+    they are, left to the place or the article."""
+    words = g.grammar.ethnic_words
+    span = _span(g, n)
+    if not words or not any(g.tokens[p].text.lower() in words for p in span) or \
+            not any(key(g.tokens[p].text) in ctx.kb.adjectives for p in span):
+        return None
+    text, start, end = g.text(span)
+    sector = _sector_of(g, n, ctx) or "CVL"
+    return Actor(text, start, end, None, None, sector, None,
+                 f"ethnic group '{text}': a people, not its namesake state")
 
 
 def _resolve_phrase(g: Graph, n: int, ctx: Context) -> Actor | None:

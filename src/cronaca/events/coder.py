@@ -835,11 +835,14 @@ def _nationality_actor(g: Graph, c: int, ctx: Context) -> Actor | None:
 
 
 def _adjective_actor(g: Graph, n: int, ctx: Context) -> list[Actor]:
-    """The state a nationality adjective on ``n`` names ("il piano cinese")."""
-    for slot, c in g.slots(n):
-        actor = _nationality_actor(g, c, ctx) if slot in ("amod", "compound") else None
-        if actor is not None:
-            return [actor] + _coordinated_nationalities(g, n, actor, ctx)
+    """The state a nationality adjective on ``n`` names ("il piano cinese"), or on its "of"
+    complement when that is a common noun ("la proposta di pace ucraina")."""
+    inner = [x for s, x in g.slots(n) if g.role(s) == "nmod:of" and g.tokens[x].pos == "NOUN"]
+    for m in [n, *inner]:
+        for slot, c in g.slots(m):
+            actor = _nationality_actor(g, c, ctx) if slot in ("amod", "compound") else None
+            if actor is not None:
+                return [actor] + _coordinated_nationalities(g, m, actor, ctx)
     return []
 
 
@@ -1675,6 +1678,10 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
             placed_target = target = _ruled(placed_source, place, code, s)
         guessed = (placed_source is not source) + (placed_target is not target)
         source, target = placed_source, placed_target
+        if target is not None and source.sector == "CVL" and \
+                (source.country, source.sector) == (target.country, target.sector):
+            continue               # two unnamed peoples placed in one state are one side ("ethnic
+            #                        Albanians have sworn to fight ... villages near the border")
         if code.startswith(VISIT_CODE) and target is not None and \
                 target.country == source.country and source.country is not None and \
                 (target.how or "").startswith(("capital '", "city '", "place '")):

@@ -57,6 +57,7 @@ class Grammar:
     carrier_nouns: frozenset[str] = frozenset()   # "mediation effort": the compound's head
     weapon_nouns: frozenset[str] = frozenset()    # "a roadside bomb killed": unnamed attackers
     locality_nouns: frozenset[str] = frozenset()  # "la vereda Buenos Aires": a hamlet's own name
+    ethnic_words: frozenset[str] = frozenset()    # "ethnic Albanians": a people, not a state
 
     def role(self, slot: str) -> str:
         """A slot in English roles: Italian "nmod:di" -> "nmod:of"; others unchanged."""
@@ -98,6 +99,7 @@ def grammar(lang: str) -> Grammar:
         carrier_nouns=words("carrier_nouns"),
         weapon_nouns=words("weapon_nouns"),
         locality_nouns=words("locality_nouns"),
+        ethnic_words=words("ethnic_words"),
         never_passive=mod.never_passive if mod else frozenset())
 
 
