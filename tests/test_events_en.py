@@ -455,6 +455,9 @@ CASES = {
         case("The IAEA dispatched inspectors to Iran.", Ev("UNO", "IRN", "09")),
         case("Israel has strengthened its forces in Lebanon.",
              Ev("ISR", "LBN", "15", cameo="154")),
+        # an agreement aims at whom what it is for acts on
+        case("Germany signed an agreement to supply Ukraine with air defence systems.",
+             Ev("DEU", "UKR", "05", cameo="057")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

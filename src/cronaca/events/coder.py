@@ -772,6 +772,13 @@ def _aimed(g: Graph, n: int, ctx: Context, taken: set[int], mine: set,
         for slot, c in g.slots(n):
             if g.role(slot) == "nmod:of" and c not in taken:
                 return _aimed(g, c, ctx, taken, mine, depth + 1)
+    for c in g.kids(n, "acl"):            # what the thing is for: "signed an accord to supply
+        if g.morph(c, "VerbForm") == "Inf" or g.tokens[c].tag == "VB":   # Gondor with wheat"
+            inner = [x for s, x in g.slots(c) if x not in taken and (
+                s in ("obj", "dobj", "iobj") or g.role(s.replace("obl:", "nmod:")) in AIMED_SLOTS)]
+            found = [a for a in _resolve_all(g, inner, ctx) if a.country not in mine]
+            if found:
+                return found
     return []
 
 
@@ -1146,6 +1153,9 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                         targets = [a for a in _resolve_all(g, deep, ctx) if a.country not in mine]
                         if targets:       # "le forniture di gas all'Italia" (on "gas")
                             slot = f"the aim of its complement '{g.tokens[g.head(deep[0])].text}'"
+                        elif any(g.dep(k) == "acl" for k in g.children[c]):   # "signed an
+                            targets = _aimed(g, c, ctx, taken | consumed, mine)   # agreement to
+                            slot = "the aim of what it is for"           # supply Ukraine with"
                         # "dazi sull'acciaio cinese"
                         for x in ([] if targets else aimed + [c]):
                             targets = [a for a in _owner(g, x, ctx, taken) if _other_side(a, sources)]
