@@ -621,6 +621,9 @@ CASES = {
         case("Washington fa pressione su Pechino per ridurre le tensioni nello Stretto di "
              "Taiwan.",
              Ev("USA", "CHN", "10")),
+        # a threat's infinitive the parser hung as a ccomp ("minaccia di ...") names its target
+        case("La Commissione europea minaccia di congelare i fondi di coesione alla Polonia.",
+             Ev("EUR", "POL", "13", cameo="1311")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -654,8 +654,11 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
                      if _other_side(a, sources)]
             if found:
                 return found, f"subject of '{g.tokens[x].text}'"
-    for x in g.kids(n, "xcomp"):
-        found, _, slot = _targets(g, x, entry, g.slots(x), ctx, taken)
+    infinitives = [c for c in g.kids(n, "ccomp", "advcl") if g.morph(c, "VerbForm") == "Inf" and
+                   not g.kids(c, "nsubj") and any(g.lemma(k) in ("di", "a", "de", "to")
+                                                   for k in g.kids(c, "mark"))]
+    for x in g.kids(n, "xcomp") + infinitives:   # ("minaccia di sospendere ... all'Ungheria":
+        found, _, slot = _targets(g, x, entry, g.slots(x), ctx, taken)   # a ccomp to the parser)
         found = [a for a in found if _other_side(a, sources) and not (   # "amenazó con
             entry.code.startswith(THREAT_ROOT) and _forces(a))]  # enviar tropas": its means
         if found:
