@@ -624,6 +624,10 @@ CASES = {
         # a threat's infinitive the parser hung as a ccomp ("minaccia di ...") names its target
         case("La Commissione europea minaccia di congelare i fondi di coesione alla Polonia.",
              Ev("EUR", "POL", "13", cameo="1311")),
+        # a transfer named as a noun aims at the "a" phrase of its amount
+        case("Il premier britannico ha annunciato un prestito da 2,26 miliardi di sterline a "
+             "Kiev per l'acquisto di armi.",
+             Ev("GBR", "UKR", "07", cameo="071")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

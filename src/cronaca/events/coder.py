@@ -1452,6 +1452,14 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
                 if targets:
                     how.append(f"target: owner of '{g.tokens[c].text}'")
                     break
+    if not targets and entry.code.startswith(TRANSFER_ROOTS):   # "un prestito da 2 miliardi
+        amounts = [c for s_, c in [*slots, *(g.slots(h) if light else [])]   # di sterline a
+                   if g.kids(c, "nummod")]                                   # Kiev": on the amount
+        inner = [x for c in amounts for s_, x in g.slots(c) if g.role(s_) in ("nmod:to", "nmod:for")]
+        mine = {a.country for a in sources}
+        targets = [a for a in _resolve_all(g, inner, ctx) if a.country not in mine]
+        if targets:
+            how.append("target: the aim of its amount")
     if not targets:                           # "le sanzioni imposte alla Russia"
         mine = {a.country for a in sources}
         targets = [a for a in _participle_aim(g, n, ctx) if a.country not in mine]
