@@ -240,9 +240,10 @@ def _named(g: Graph, span: list[int], ctx: Context):
 
 
 def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
-    """The actor the nominal headed by ``n`` names, or None.  A name that says nothing by itself
-    takes what its apposition says: "Kenzo Oshima, the United Nations Emergency Relief
-    Coordinator" is the UN's (the name, unknown to the knowledge base, is kept as its text)."""
+    """The actor the nominal headed by ``n`` names, or None.  A people named by its ethnicity is
+    no state's (see ``_ethnic_group``); a name that says nothing by itself takes what its
+    apposition says: "Kenzo Oshima, the United Nations Emergency Relief Coordinator" is the UN's
+    (the name, unknown to the knowledge base, is kept as its text)."""
     ethnic = _ethnic_group(g, n, ctx)
     if ethnic is not None:
         return ethnic

@@ -1161,7 +1161,8 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                             slot = "the aim of what it is for"           # supply Ukraine with"
                         # "dazi sull'acciaio cinese"
                         for x in ([] if targets else aimed + [c]):
-                            targets = [a for a in _owner(g, x, ctx, taken) if _other_side(a, sources)]
+                            targets = [a for a in _owner(g, x, ctx, taken)
+                                       if _other_side(a, sources)]
                             if targets:
                                 slot = f"owner of '{g.tokens[x].text}'"
                                 break
@@ -1455,7 +1456,8 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
     if not targets and entry.code.startswith(TRANSFER_ROOTS):   # "un prestito da 2 miliardi
         amounts = [c for s_, c in [*slots, *(g.slots(h) if light else [])]   # di sterline a
                    if g.kids(c, "nummod")]                                   # Kiev": on the amount
-        inner = [x for c in amounts for s_, x in g.slots(c) if g.role(s_) in ("nmod:to", "nmod:for")]
+        inner = [x for c in amounts for s_, x in g.slots(c)
+                 if g.role(s_) in ("nmod:to", "nmod:for")]
         mine = {a.country for a in sources}
         targets = [a for a in _resolve_all(g, inner, ctx) if a.country not in mine]
         if targets:
@@ -1505,16 +1507,17 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
     if location is None and governed:
         location = _location(g, h, g.slots(h), ctx, acting)
     hypothetical = False
-    asking = [h] if h is not None else []        # "threatened to hold a general strike": the
-    while asking and len(asking) < 3 and g.dep(asking[-1]) == "xcomp" and g.dep(n) in (
-            "obj", "dobj") and not g.kids(n, "case") and \
-            g.head(asking[-1]) is not None:   # infinitive's object, asked
-        asking.append(g.head(asking[-1]))                         # or threatened above
-    if h is not None and g.dep(n) in ("obj", "dobj", "obl", "nmod", "xcomp") and any(
-            f.n in asking and f.entry.code.startswith(("02", "03", "10", "13")) for f in frames):
+    asking = [h] if h is not None else []   # the governing verb, and for a true object the
+    if g.dep(n) in ("obj", "dobj") and not g.kids(n, "case"):   # verbs its infinitive hangs
+        while len(asking) < 3 and g.dep(asking[-1]) == "xcomp" and \
+                g.head(asking[-1]) is not None:     # under ("threatened to hold a general
+            asking.append(g.head(asking[-1]))       # strike")
+    asker = next((f.n for f in frames if f.n in asking and
+                  f.entry.code.startswith(("02", "03", "10", "13"))), None)
+    if h is not None and g.dep(n) in ("obj", "dobj", "obl", "nmod", "xcomp") and \
+            asker is not None:
         hypothetical = True
-        how.append(f"hypothetical: asked/threatened by "
-                   f"'{g.tokens[next(f.n for f in frames if f.n in asking)].text}'")
+        how.append(f"hypothetical: asked/threatened by '{g.tokens[asker].text}'")
     for c in g.kids(n, "amod", "det"):        # "un eventuale attacco", "a possible meeting",
         if _is_word(g, c, mod.hypothetical_markers):   # "toute attaque", "any attack"
             hypothetical = True
@@ -1786,26 +1789,29 @@ def _aided(source: Actor, place: Location | None, code: str, sentence) -> Actor 
             place.country == source.country:
         return None
     text, start, end = _written(sentence, place) or (place.text, source.start, source.end)
-    return Actor(text, start, end, None, place.country, None, f"country:{place.country}",
-                 f"aid without a named recipient: the state where it is delivered "
-                 f"({place.country}, placed by {text!r})")
+    return _state(text, start, end, place.country, "aid without a named recipient: the state "
+                  f"where it is delivered ({place.country}, placed by {text!r})")
+
+
+def _state(text: str, start: int, end: int, country: str, how: str) -> Actor:
+    """A state as a side, read from the words at ``start:end`` (a place's name, or the words
+    that place it)."""
+    return Actor(text, start, end, None, country, None, f"country:{country}", how)
 
 
 def _ruled(source: Actor, place: Location | None, code: str, sentence) -> Actor | None:
-    """A curfew, a state of emergency or a ban on parties, imposed or lifted with no one named,
-    binds the state where it applies, else the source's own ("ha revocato la legge marziale"
-    -> KOR; "lifted a night curfew in Montenegro" -> MNE)."""
+    """A curfew, a state of emergency or a ban on parties, imposed, lifted or threatened with no
+    one named, binds the state where it applies, else the source's own ("ha revocato la legge
+    marziale" -> KOR; "lifted a night curfew in Montenegro" -> MNE)."""
     if not code.startswith(HOME_RULE_CODES) or source.country is None or \
             source.sector in INTERNATIONAL_SECTORS:
         return None
     if place is not None and place.country:
         text, start, end = _written(sentence, place) or (place.text, source.start, source.end)
-        return Actor(text, start, end, None, place.country, None, f"country:{place.country}",
-                     f"a rule with no one named binds the state where it applies "
-                     f"({place.country}, placed by {text!r})")
-    return Actor(source.text, source.start, source.end, None, source.country, None,
-                 f"country:{source.country}",
-                 f"a rule with no one named binds the source's own state ({source.country})")
+        return _state(text, start, end, place.country, "a rule with no one named binds the "
+                      f"state where it applies ({place.country}, placed by {text!r})")
+    return _state(source.text, source.start, source.end, source.country, "a rule with no one "
+                  f"named binds the source's own state ({source.country})")
 
 
 def _investigated(g: Graph, nouns: list[int], ctx: Context,
@@ -1830,10 +1836,9 @@ def _investigated(g: Graph, nouns: list[int], ctx: Context,
             if place is not None and all(place.country != a.country for a in sources):
                 text, start, end = _written(g.sentence, place) or \
                     (place.text, g.tokens[x].start, g.tokens[x].end)
-                return [Actor(text, start, end, None, place.country, None,
-                              f"country:{place.country}",
-                              f"the state of the place '{text}' in the subject matter of "
-                              f"'{g.tokens[c].text}'")], "place in the subject matter"
+                return [_state(text, start, end, place.country, f"the state of the place "
+                               f"'{text}' in the subject matter of '{g.tokens[c].text}'")], \
+                    "place in the subject matter"
     return [], ""
 
 
@@ -2065,7 +2070,8 @@ def code_article(article: Article) -> Article:
         if (found := kb.discarded(sentence.text, "sentence")) is not None:
             article.discarded.append(Discard(found[0], index, found[1]))
             continue
-        g = Graph.of(repair_subjects(repair_names(repair_adjectives(sentence, kb.adjectives))), rules)
+        repaired = repair_names(repair_adjectives(sentence, kb.adjectives))
+        g = Graph.of(repair_subjects(repaired), rules)
         ctx.entities = sentence.entities
         result = code_sentence(g, index, article, ctx, pub, lex)
         article.events.extend(result.events)

@@ -378,6 +378,7 @@ def repair_names(sentence: Sentence) -> Sentence:
         for k in toks:
             if k.head == t.i and k.i != t.i:
                 fixed[k.i] = replace(fixed.get(k.i, k), head=t.head)
+    changed = bool(fixed)
     toks = [fixed.get(t.i, t) for t in toks]
     verbs = {t.i for t in toks if t.pos in ("VERB", "AUX")}
     for t in toks:                    # "Putin si è detto pronto": "Putin" an advmod of "detto"
@@ -388,8 +389,8 @@ def repair_names(sentence: Sentence) -> Sentence:
                 and not any(k.head == t.head and k.dep.lower() in (*SUBJECT, *PASSIVE_SUBJECT)
                             for k in toks):
             toks = [replace(k, dep="nsubj") if k.i == t.i else k for k in toks]
-            fixed[t.i] = t
-    if not fixed:
+            changed = True
+    if not changed:
         return sentence
     return Sentence(sentence.index, sentence.text, sentence.start, sentence.end, toks,
                     sentence.entities)
