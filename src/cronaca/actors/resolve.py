@@ -203,13 +203,13 @@ def _named(g: Graph, span: list[int], ctx: Context):
             org = kb.organizations[kb.org_acronyms[written]]
             return "org", org.code, written, org
         k3 = key(written)                        # as written: "Asia-Pacific Economic Cooperation"
+        # a state or a seat is named with a capital ("the Netherlands"): "island" is no Iceland
+        capital_letter = any(g.tokens[p].text[:1].isupper() for p in run)   # (German "Island")
         for candidate in dict.fromkeys((k, k2, k3)):
             if candidate in kb.org_names:
                 org = kb.organizations[kb.org_names[candidate]]
                 return "org", org.code, " ".join(words), org
-            capital_letter = any(g.tokens[p].text[:1].isupper() for p in run)   # "island" is
-            #                                            no Iceland
-            if candidate in kb.seats and capital_letter:   # ("Island" in German; "the Netherlands")
+            if candidate in kb.seats and capital_letter:
                 return "seat", kb.seats[candidate], " ".join(words), None
             if candidate in kb.country_names and capital_letter:
                 return "country", kb.country_names[candidate], " ".join(words), None
@@ -265,9 +265,11 @@ def _ethnic_group(g: Graph, n: int, ctx: Context) -> Actor | None:
     citizens of that state: civilians (or the sector the phrase names) whose state is where
     they are, left to the place or the article."""
     words = g.grammar.ethnic_words
+    near = [n, *g.children[n], *(k for c in g.children[n] for k in g.children[c])]
+    if not words or not any(g.tokens[p].text.lower() in words for p in near):
+        return None                       # ("ethnic" hangs on the head: "civili di etnia ...")
     span = _span(g, n)
-    if not words or not any(g.tokens[p].text.lower() in words for p in span) or \
-            not any(key(g.tokens[p].text) in ctx.kb.adjectives for p in span):
+    if not any(key(g.tokens[p].text) in ctx.kb.adjectives for p in span):
         return None
     text, start, end = g.text(span)
     sector = _sector_of(g, n, ctx) or "CVL"

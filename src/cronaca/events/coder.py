@@ -101,6 +101,14 @@ class Frame:
     how: list[str] = field(default_factory=list)
 
 
+def _marked_infinitive(g: Graph, c: int) -> bool:
+    """An infinitive with "di"/"a"/"de"/"to" and no subject of its own that the parser hung as a
+    ccomp or an advcl: a complement of its verb, as an xcomp is ("minaccia di sospendere")."""
+    return g.dep(c) in ("ccomp", "advcl") and g.morph(c, "VerbForm") == "Inf" and \
+        any(g.lemma(k) in ("di", "a", "à", "de", "to") for k in g.kids(c, "mark")) and \
+        not g.kids(c, "nsubj")
+
+
 def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
     """The most specific lexicon entry whose conditions hold at predicate ``n``."""
     candidates = lex.form_candidates(g.tokens[n].text, kind) or \
@@ -114,9 +122,7 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
         if g.dep(c).startswith("aux") or g.dep(c) == "cop":
             continue                      # "ont bloqué": the auxiliary "avoir" is no asset
         if g.dep(c) not in ("advcl", "parataxis", "conj", "acl:relcl", "relcl", "ccomp", "csubj") \
-                or g.dep(c) in ("ccomp", "advcl") and g.morph(c, "VerbForm") == "Inf" and \
-                any(g.lemma(k) in ("di", "a", "à", "de", "to") for k in g.kids(c, "mark")) \
-                and not g.kids(c, "nsubj"):    # "chiesto di garantire l'accesso", "costretto
+                or _marked_infinitive(g, c):   # "chiesto di garantire l'accesso", "costretto
             #                                    ... a lasciare" (an advcl to the parser)
             scope.update(g.subtree(c, stop={"advcl", "parataxis", "conj", "acl:relcl", "relcl"}))
     if kind == "verb" and _reduced_passive(g, n) and any(e.code == CLAIM_CODE for e in candidates):
@@ -654,9 +660,7 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
                      if _other_side(a, sources)]
             if found:
                 return found, f"subject of '{g.tokens[x].text}'"
-    infinitives = [c for c in g.kids(n, "ccomp", "advcl") if g.morph(c, "VerbForm") == "Inf" and
-                   not g.kids(c, "nsubj") and any(g.lemma(k) in ("di", "a", "de", "to")
-                                                   for k in g.kids(c, "mark"))]
+    infinitives = [c for c in g.kids(n, "ccomp", "advcl") if _marked_infinitive(g, c)]
     for x in g.kids(n, "xcomp") + infinitives:   # ("minaccia di sospendere ... all'Ungheria":
         found, _, slot = _targets(g, x, entry, g.slots(x), ctx, taken)   # a ccomp to the parser)
         found = [a for a in found if _other_side(a, sources) and not (   # "amenazó con
@@ -826,14 +830,19 @@ def _author(g: Graph, n: int, ctx: Context, taken: set[int]) -> list[Actor]:
     """Who made the thing ``n``, by the agent of a participle on it: "la proposta avanzata da
     Trump", "the plan put forward by Washington", "le plan présenté par Paris"; the parser may
     hang it on the thing's "of" complement: "il piano di pace presentato da Lula")."""
-    inner = [x for s, x in g.slots(n) if g.role(s) == "nmod:of" and g.tokens[x].pos == "NOUN"]
-    for c in [k for m in [n, *inner] for k in g.kids(m, "acl", "acl:relcl", "relcl")]:
+    for c in [k for m in [n, *_of_nouns(g, n)] for k in g.kids(m, "acl", "acl:relcl", "relcl")]:
         if g.morph(c, "VerbForm") != "Part" and g.tokens[c].tag != "VBN":
             continue
         agents = [x for s, x in g.slots(c) if s == "agent" and x not in taken]
         if agents:
             return _resolve_all(g, agents, ctx)
     return []
+
+
+def _of_nouns(g: Graph, n: int) -> list[int]:
+    """The common nouns completing ``n`` with "of"/"di": where the parser hangs what belongs to
+    ``n`` ("la proposta di pace ucraina", "il piano di pace presentato da Lula")."""
+    return [x for s, x in g.slots(n) if g.role(s) == "nmod:of" and g.tokens[x].pos == "NOUN"]
 
 
 def _nationality_actor(g: Graph, c: int, ctx: Context) -> Actor | None:
@@ -847,8 +856,7 @@ def _nationality_actor(g: Graph, c: int, ctx: Context) -> Actor | None:
 def _adjective_actor(g: Graph, n: int, ctx: Context) -> list[Actor]:
     """The state a nationality adjective on ``n`` names ("il piano cinese"), or on its "of"
     complement when that is a common noun ("la proposta di pace ucraina")."""
-    inner = [x for s, x in g.slots(n) if g.role(s) == "nmod:of" and g.tokens[x].pos == "NOUN"]
-    for m in [n, *inner]:
+    for m in [n, *_of_nouns(g, n)]:
         for slot, c in g.slots(m):
             actor = _nationality_actor(g, c, ctx) if slot in ("amod", "compound") else None
             if actor is not None:
