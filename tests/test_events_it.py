@@ -54,6 +54,8 @@ CASES = {
              Ev("RUS", None, "01", cameo="011")),
         case("Francia e Germania hanno rinviato il loro incontro sul bilancio europeo.",
              flagged=(Ev("FRA", "DEU", "04"), Ev("DEU", "FRA", "04"))),
+        case("Trump ha negato di aver avuto con Putin una telefonata.",
+             flagged=Ev("USA", "RUS", "04")),
     ],
     # ------------------------------------------------------------------ passive
     "passive": [
@@ -285,6 +287,8 @@ CASES = {
         case("Secondo gli ispettori dell'Opac, il governo siriano ha usato armi chimiche contro "
              "i civili a Douma.",
              Ev("SYR", "SYR", "20", source_sector="GOV")),
+        case("Trump ha detto di aver avuto con Putin una telefonata «lunga e molto produttiva».",
+             Ev("USA", "RUS", "04", cameo="041", speaker="USA")),
     ],
     # ------------------------------------------------------------------ intent / future
     "intent": [

@@ -404,6 +404,13 @@ def _reporter(g: Graph, n: int, m: Modality) -> int | None:
     return None
 
 
+def _speakers(g: Graph, reporter: int, mod: Modality, ctx: Context) -> list[Actor]:
+    """Who the reporting verb ``reporter`` says is speaking: its subject, else its post-posed
+    noun ("ha detto a Xi il presidente Lukashenko")."""
+    return _resolve_all(g, _subject(g, reporter, g.passive(reporter)) or
+                        _postposed_speaker(g, reporter, mod), ctx)
+
+
 def _postposed_speaker(g: Graph, n: int, m: Modality) -> list[int]:
     """'ha detto a Xi il presidente Lukashenko': a reporting verb's noun object after it is
     its subject (what is said is a clause, not a noun) when it has no subject of its own."""
@@ -1269,8 +1276,7 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         how.append("intent: 'would' in reported speech")
     speaker = None
     if reporter is not None:
-        speakers = _resolve_all(g, _subject(g, reporter, g.passive(reporter)) or
-                                _postposed_speaker(g, reporter, mod), ctx)
+        speakers = _speakers(g, reporter, mod, ctx)
         speaker = speakers[0] if speakers else None
         own = subj or ([inherited] if inherited is not None else [])
         if not sources and speakers and own and all(g.tokens[c].pos == "PRON" for c in own):
@@ -1413,6 +1419,10 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
     if light:
         if not sources:
             subj = _subject(g, h, g.passive(h))
+            if not subj and (g.dep(h) == "xcomp" or g.dep(h) == "ccomp" and
+                             g.morph(h, "VerbForm") == "Inf"):     # control: "ha detto di
+                controller, _ = _inherited_subject(g, h)        # aver avuto una telefonata"
+                subj = [controller] if controller is not None else []
             sources = _resolve_all(g, subj, ctx)
             if not sources and not subj and ctx.antecedent is not None and g.grammar.pro_drop:
                 sources = [ctx.antecedent]
@@ -1427,7 +1437,13 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
             target_heads = [c for s_, c in g.slots(h) if g.role(s_) in ("obl:with", "obl:to")
                             and c not in source_heads]
     ready = None if light else _readiness(g, n, mod)
-    reporter = None
+    reporter = _reporter(g, h, mod) if light else None    # "ha detto di aver avuto ..."
+    speaker = None
+    if reporter is not None:
+        speaker = next(iter(_speakers(g, reporter, mod, ctx)), None)
+        if g.lemma(reporter) in mod.denial_verbs:         # "ha negato di aver avuto ..."
+            negated = True
+            how.append(f"denied by '{g.tokens[reporter].text}'")
     if ready is not None:                     # "si è detta disponibile a uno scambio di
         holder = g.head(ready) if g.dep(ready) in ("xcomp", "acomp") else ready
         if g.tokens[holder].pos in VERB_POS:
@@ -1545,7 +1561,7 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
     if mutual and len(sources) > 1 and not targets:
         how.append("between: each side acts on the other")
     return Frame(n0, entry, sources, targets, location, negated, hypothetical, intent, date,
-                 None, reporter, how)
+                 speaker, reporter, how)
 
 
 def _carrier(g: Graph, n: int) -> int:
