@@ -289,6 +289,9 @@ CASES = {
              Ev("SYR", "SYR", "20", source_sector="GOV")),
         case("Trump ha detto di aver avuto con Putin una telefonata «lunga e molto produttiva».",
              Ev("USA", "RUS", "04", cameo="041", speaker="USA")),
+        # "16 mila" counts thousands: a mass deportation (201), not one person's (174)
+        case("Secondo Kiev, la Russia ha deportato almeno 16 mila bambini ucraini.",
+             Ev("RUS", "UKR", "20", cameo="201", speaker="UKR")),
     ],
     # ------------------------------------------------------------------ intent / future
     "intent": [
