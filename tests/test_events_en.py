@@ -372,6 +372,9 @@ CASES = {
         case("The two sides of the divided island of Cyprus agreed to share information on "
              "missing people.",
              Ev("CYP", None, "03")),
+        # the opposition's demand with no one named addresses its own government
+        case("The Belarusian opposition demanded new elections.",
+             Ev("BLR", "BLR", "10", source_sector="OPP", target_sector="GOV")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [

@@ -426,6 +426,9 @@ CASES = {
         case("La Francia ha espresso sostegno al piano di pace presentato dal presidente "
              "brasiliano Lula.",
              Ev("FRA", "BRA", "05")),
+        # the opposition's demand with no one named addresses its own government
+        case("L'opposizione venezuelana ha reclamato la pubblicazione dei verbali dei seggi.",
+             Ev("VEN", "VEN", "10", source_sector="OPP", target_sector="GOV")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [

@@ -45,6 +45,7 @@ DIRECTED_ROOTS = ("02", "03", "06", "07", "10", "11", "12", "13", "16", "19", "2
 DATIVE_SLOTS = ("iobj", "obl:to", "obl:on", "obl:against")
 CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
 PROTEST_ROOT = "14"
+REQUEST_ROOT = "10"                 # the opposition's demands, like protests, address its government
 PROTEST_THREAT = "133"                       # a threat of protest, addressed as a protest is
 DISSENT_EASED = "082"                        # and a protest called off
 MEDIATE_CODE = "045"
@@ -1792,8 +1793,12 @@ def _side(a: Actor | None) -> tuple | None:
 
 def _protested(source: Actor, place: Location | None, code: str, sentence) -> Actor | None:
     """A protest with no named target addresses the government where it happens (CAMEO and
-    PLOVER practice: "students demonstrated in Jakarta" -> IDN GOV)."""
-    if not code.startswith((PROTEST_ROOT, PROTEST_THREAT, DISSENT_EASED)):   # "ont menacé
+    PLOVER practice: "students demonstrated in Jakarta" -> IDN GOV); so does a demand of the
+    opposition, to its own government."""
+    if code.startswith(REQUEST_ROOT) and source.sector == "OPP":
+        place = None                     # "l'opposizione venezuelana ha reclamato la
+        #                                  pubblicazione dei verbali": its own government
+    elif not code.startswith((PROTEST_ROOT, PROTEST_THREAT, DISSENT_EASED)):   # "ont menacé
         #                                       d'une grève", "called off a four-day strike"
         return None
     country = place.country if place is not None and place.country else source.country
@@ -1801,8 +1806,9 @@ def _protested(source: Actor, place: Location | None, code: str, sentence) -> Ac
         return None
     # the words that place it: the place's name in the sentence, else the protesters' own
     text, start, end = _written(sentence, place) or (source.text, source.start, source.end)
+    what = "demand" if code.startswith(REQUEST_ROOT) else "protest"
     return Actor(text, start, end, None, country, "GOV", None,
-                 f"protest without a named target: the government of {country}, where it "
+                 f"{what} without a named target: the government of {country}, where it "
                  f"happens (placed by {text!r})")
 
 
