@@ -204,6 +204,9 @@ CASES = {
         # an arrest named as a noun with no one making it: the police of the state
         case("Thousands protested in Istanbul against the arrest of the city's mayor.",
              Ev("TUR", "TUR", "14"), Ev("TUR", "TUR", "17", cameo="173", source_sector="COP")),
+        # a place noun with a nationality adjective places the protest in that state
+        case("Protests spread to dozens of Iranian cities.",
+             Ev("IRN", "IRN", "14", source_sector="OPP", target_sector="GOV")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

@@ -248,6 +248,9 @@ CASES = {
         case("A Tbilisi centinaia di persone hanno protestato contro l'arresto di un giornalista "
              "georgiano.",
              Ev("GEO", "GEO", "14"), Ev("GEO", "GEO", "17", cameo="173", source_sector="COP")),
+        # a place noun with a nationality adjective places the protest in that state
+        case("Le proteste si sono estese a decine di città iraniane.",
+             Ev("IRN", "IRN", "14", source_sector="OPP", target_sector="GOV")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

@@ -634,7 +634,7 @@ GRAMMAR_LISTS = ("relative_pronouns", "perfect_auxiliaries", "correlative_negati
                  "future_auxiliaries", "conditional_auxiliaries", "location_prepositions",
                  "quantity_nouns", "passive_auxiliaries", "lemma_clitics", "border_nouns",
                  "person_nouns", "large_number_words", "carrier_nouns",
-                 "weapon_nouns", "locality_nouns", "ethnic_words")
+                 "weapon_nouns", "locality_nouns", "ethnic_words", "place_nouns")
 ROLE_WORDS = {"of", "by", "to", "with", "against", "toward", "between", "on", "in", "from",
               "into", "over", "about", "around"}
 

@@ -2046,6 +2046,22 @@ def _place_inside(g: Graph, positions, ctx: Context) -> Place | None:
             place = place_of(g, p, ctx)
             if place is not None and place.country in ctx.kb.countries:
                 return place
+        elif g.tokens[p].pos == "NOUN" and _is_word(g, p, g.grammar.place_nouns):
+            place = _adjective_place(g, p, ctx)   # "a decine di città iraniane"
+            if place is not None:
+                return place
+    return None
+
+
+def _adjective_place(g: Graph, n: int, ctx: Context) -> Place | None:
+    """The state a place noun's nationality adjective names ("città iraniane" -> IRN)."""
+    for c in g.kids(n, "amod"):
+        iso3 = ctx.kb.adjectives.get(g.tokens[c].text.lower())
+        state = ctx.place(ctx.kb.countries[iso3].name) if iso3 in ctx.kb.countries else None
+        if state is not None and state.country == iso3:
+            text, start, end = g.text(list(range(min(n, c), max(n, c) + 1)))
+            return Place(text, start, end, state.name, iso3, state.lat, state.lon, state.kind,
+                         state.id)
     return None
 
 

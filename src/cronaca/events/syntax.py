@@ -58,6 +58,7 @@ class Grammar:
     weapon_nouns: frozenset[str] = frozenset()    # "a roadside bomb killed": unnamed attackers
     locality_nouns: frozenset[str] = frozenset()  # "la vereda Buenos Aires": a hamlet's own name
     ethnic_words: frozenset[str] = frozenset()    # "ethnic Albanians": a people, not a state
+    place_nouns: frozenset[str] = frozenset()     # "città iraniane": places in that state
 
     def role(self, slot: str) -> str:
         """A slot in English roles: Italian "nmod:di" -> "nmod:of"; others unchanged."""
@@ -100,6 +101,7 @@ def grammar(lang: str) -> Grammar:
         weapon_nouns=words("weapon_nouns"),
         locality_nouns=words("locality_nouns"),
         ethnic_words=words("ethnic_words"),
+        place_nouns=words("place_nouns"),
         never_passive=mod.never_passive if mod else frozenset())
 
 
