@@ -251,6 +251,9 @@ CASES = {
         # a place noun with a nationality adjective places the protest in that state
         case("Le proteste si sono estese a decine di città iraniane.",
              Ev("IRN", "IRN", "14", source_sector="OPP", target_sector="GOV")),
+        # signing an annexation is the annexation
+        case("Putin ha firmato i trattati di annessione delle regioni di Donetsk e Luhansk.",
+             Ev("RUS", "UKR", "19", cameo="192")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [
