@@ -378,6 +378,10 @@ CASES = {
         # the opposition's demand with no one named addresses its own government
         case("The Belarusian opposition demanded new elections.",
              Ev("BLR", "BLR", "10", source_sector="OPP", target_sector="GOV")),
+        # an inquiry into crimes aims at who committed them, here a non-state sector of the
+        # state that investigates
+        case("Croatia is investigating alleged war crimes by Croatian extremists.",
+             Ev("HRV", "HRV", "09", target_sector="RAD")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [

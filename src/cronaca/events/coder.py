@@ -66,6 +66,7 @@ VISIT_CODE = "042"
 JOIN_CODE = "050"                          # joining an organisation: the organisation is whom
 THREAT_ROOT = "13"
 FORCE_SECTORS = ("MIL", "COP")            # a state's own forces
+STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")   # the state itself, unless named
 OWN_FORCE_CODES = ("15", "087")           # force posture and withdrawal: own forces moved
 TRANSFER_ROOTS = ("06", "07", "033")          # acts with an amount of money or goods
 OFFERED_FORCE_ROOTS = ("03", "06", "07")   # "offered its troops to Lebanon": the means
@@ -700,9 +701,11 @@ def _own_ground(code: str, source: Actor, target: Actor | None) -> bool:
 def _other_side(a: Actor, sources: list[Actor]) -> bool:
     """Whether ``a`` can be the sources' target: another state, a sector not yet placed, or
     another sector of their own state ("the President threatened to ban Ugandan opposition
-    candidates": GOV on OPP)."""
+    candidates": GOV on OPP), or a non-state sector of the state that is the source ("Croatia is
+    investigating war crimes by Croatian extremists")."""
     return a.country is None or all(
-        a.country != s.country or a.sector and s.sector and a.sector != s.sector for s in sources)
+        a.country != s.country or a.sector and a.sector != s.sector and (
+            s.sector or a.sector not in STATE_SECTORS) for s in sources)
 
 
 def _across_border(g: Graph, n: int, ctx: Context, mine: set) -> tuple[list[Actor], str]:
@@ -837,7 +840,11 @@ def _participle_aim(g: Graph, n: int, ctx: Context) -> list[Actor]:
 def _author(g: Graph, n: int, ctx: Context, taken: set[int]) -> list[Actor]:
     """Who made the thing ``n``, by the agent of a participle on it: "la proposta avanzata da
     Trump", "the plan put forward by Washington", "le plan présenté par Paris"; the parser may
-    hang it on the thing's "of" complement: "il piano di pace presentato da Lula")."""
+    hang it on the thing's "of" complement: "il piano di pace presentato da Lula"), or its own
+    "by" phrase ("war crimes by Croatian extremists")."""
+    by = [x for s, x in g.slots(n) if g.role(s) == "nmod:by" and x not in taken]
+    if by and (found := _resolve_all(g, by, ctx)):
+        return found
     for c in [k for m in [n, *_of_nouns(g, n)] for k in g.kids(m, "acl", "acl:relcl", "relcl")]:
         if g.morph(c, "VerbForm") != "Part" and g.tokens[c].tag != "VBN":
             continue
