@@ -380,7 +380,7 @@ CASES = {
              Ev("BLR", "BLR", "10", source_sector="OPP", target_sector="GOV")),
         # an inquiry into crimes aims at who committed them, here a non-state sector of the
         # state that investigates
-        case("Croatia is investigating alleged war crimes by Croatian extremists.",
+        case("Croatia is investigating abuses by Croatian extremists in the 1990s.",
              Ev("HRV", "HRV", "09", target_sector="RAD")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
