@@ -47,6 +47,9 @@ CASES = {
              flagged=Ev("RUS", "UKR", "13")),
         case("Israel called off the talks with Hamas on Monday.",
              Ev("ISR", "PSE", "16", cameo="164")),
+        # not accepting is refusing: the refusal is the act (120)
+        case("Syria says it will not accept any more refugees.",
+             Ev("SYR", None, "12", cameo="120")),
     ],
     # ------------------------------------------------------------------ passive
     "passive": [

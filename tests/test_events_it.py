@@ -56,6 +56,9 @@ CASES = {
              flagged=(Ev("FRA", "DEU", "04"), Ev("DEU", "FRA", "04"))),
         case("Trump ha negato di aver avuto con Putin una telefonata.",
              flagged=Ev("USA", "RUS", "04")),
+        # not accepting is refusing: the refusal is the act (120)
+        case("La Siria non accetterà altri profughi.",
+             Ev("SYR", None, "12", cameo="120")),
     ],
     # ------------------------------------------------------------------ passive
     "passive": [
