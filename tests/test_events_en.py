@@ -210,6 +210,10 @@ CASES = {
         # a place noun with a nationality adjective places the protest in that state
         case("Protests spread to dozens of Iranian cities.",
              Ev("IRN", "IRN", "14", source_sector="OPP", target_sector="GOV")),
+        # a mediation named in a phrase is an act, between the sides of the verb it serves
+        case("Russia and Ukraine exchanged 150 prisoners each, thanks to the mediation of the "
+             "United Arab Emirates.",
+             Ev("ARE", "RUS", "04", cameo="045"), Ev("ARE", "UKR", "04", cameo="045")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

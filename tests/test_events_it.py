@@ -257,6 +257,10 @@ CASES = {
         # signing an annexation is the annexation
         case("Putin ha firmato i trattati di annessione delle regioni di Donetsk e Luhansk.",
              Ev("RUS", "UKR", "19", cameo="192")),
+        # a mediation named in a phrase is an act, between the sides of the verb it serves
+        case("Russia e Ucraina si sono scambiate 150 prigionieri ciascuna, grazie alla "
+             "mediazione degli Emirati Arabi Uniti.",
+             Ev("ARE", "RUS", "04", cameo="045"), Ev("ARE", "UKR", "04", cameo="045")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

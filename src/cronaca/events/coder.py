@@ -1511,6 +1511,12 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         targets, why = _investigated(g, [n0], ctx, sources)
         if targets:
             how.append(f"target: {why}")
+    if not targets and entry.code == MEDIATE_CODE:
+        verb = _governing_verb(g, n)      # "si sono scambiate 150 prigionieri, grazie alla
+        mine = {a.country for a in sources}        # mediazione degli Emirati": between them
+        targets = [a for f in frames if f.n == verb for a in f.sources if a.country not in mine]
+        if targets:
+            how.append(f"target: the sides of '{g.tokens[verb].text}'")
     if not sources and entry.code.startswith(PROTEST_ROOT):
         used = set(target_heads)
         place = _location(g, n, slots, ctx, used) or \
@@ -1525,6 +1531,7 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         how.append("source: none named (an arrest)")
     if not sources and not unnamed_police or (owner_named and not targets and
                                               entry.code.startswith(MEETING_ROOT) and
+                                              entry.code != MEDIATE_CODE and
                                               not light and _in_phrase(g, n)):
         return None       # "a margine del vertice dell'Apec": a setting, not a reported meeting
     clause = set(g.subtree(n))
@@ -1591,17 +1598,24 @@ def _phrasal(g: Graph, h: int) -> str:
     return f"{g.lemma(h).lower()} {particle}".strip()
 
 
-def _clause_subject(g: Graph, n: int, ctx: Context) -> tuple[int | None, list[Actor]]:
-    """The verb whose clause holds nominal ``n``, and the actors named as its subject."""
+def _governing_verb(g: Graph, n: int) -> int | None:
+    """The verb whose clause holds nominal ``n`` ("thanks to the mediation": "to", "thanks",
+    then the verb)."""
     node = g.head(n)
     for _ in range(4):
-        if node is None:
-            break
-        if g.tokens[node].pos in VERB_POS:
-            subj = _subject(g, node, g.passive(node))
-            return node, _resolve_all(g, subj, ctx) if subj else []
+        if node is None or g.tokens[node].pos in VERB_POS:
+            return node
         node = g.head(node)
-    return None, []
+    return None
+
+
+def _clause_subject(g: Graph, n: int, ctx: Context) -> tuple[int | None, list[Actor]]:
+    """The verb whose clause holds nominal ``n``, and the actors named as its subject."""
+    verb = _governing_verb(g, n)
+    if verb is None:
+        return None, []
+    subj = _subject(g, verb, g.passive(verb))
+    return verb, _resolve_all(g, subj, ctx) if subj else []
 
 
 def _readiness(g: Graph, n: int, mod: Modality) -> int | None:
