@@ -153,6 +153,11 @@ CASES = {
              "congiunta sulla cooperazione energetica.",
              Ev("RUS", "CHN", "04", cameo="043"), Ev("RUS", "CHN", "05", sentence=1),
              Ev("CHN", "RUS", "05", sentence=1)),
+        # a reporting verb's object after it is no speaker when it names no one: the dropped
+        # subject supports it
+        case("Draghi è arrivato a Kiev. Ha sostenuto la concessione all'Ucraina dello status di "
+             "Paese candidato.",
+             Ev("ITA", "UKR", "05", sentence=1)),
     ],
     # ------------------------------------------------------------------ coordination
     "coordination": [

@@ -1083,8 +1083,10 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         slots, subj = _as_object(slots, [c for c in subj if c > n]), [c for c in subj if c < n]
         how.append("a second subject after the verb read as the object")
     if not subj and not passive and not entry.passive_like and g.dep(n) != "xcomp" and \
-            g.morph(n, "VerbForm") != "Inf" and (post := _postposed_speaker(g, n, mod)):
-        # (an infinitive's subject is its head's)
+            g.morph(n, "VerbForm") != "Inf" and (post := _postposed_speaker(g, n, mod)) and \
+            _resolve_all(g, post, ctx):
+        # (an infinitive's subject is its head's; "Ha sostenuto la proposta": no speaker, the
+        # dropped subject's object)
         subj = post
         how.append("source: post-posed subject")
     sources: list[Actor] = _resolve_all(g, subj, ctx)
