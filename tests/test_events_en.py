@@ -214,6 +214,9 @@ CASES = {
         case("Russia and Ukraine exchanged 150 prisoners each, thanks to the mediation of the "
              "United Arab Emirates.",
              Ev("ARE", "RUS", "04", cameo="045"), Ev("ARE", "UKR", "04", cameo="045")),
+        # a rejected demand was made of whom rejects it
+        case("South Korea has rejected North Korea's demand to end its alliance with Washington.",
+             Ev("KOR", "PRK", "12"), Ev("PRK", "KOR", "10")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

@@ -266,6 +266,9 @@ CASES = {
         case("Russia e Ucraina si sono scambiate 150 prigionieri ciascuna, grazie alla "
              "mediazione degli Emirati Arabi Uniti.",
              Ev("ARE", "RUS", "04", cameo="045"), Ev("ARE", "UKR", "04", cameo="045")),
+        # a rejected ultimatum was put to whom rejects it
+        case("La giunta militare del Niger ha respinto l'ultimatum dell'Ecowas.",
+             Ev("NER", "IGO", "12"), Ev("IGO", "NER", "13")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [
