@@ -352,6 +352,10 @@ CASES = {
         # the parser makes "Putin" an adverb of "detto" and "negoziare" a clause of "pronto"
         case("Putin si è detto pronto a negoziare con l'Ucraina se Kiev ritirerà le sue truppe.",
              Ev("RUS", "UKR", "03", cameo="036", intent=True)),
+        # a summit named before the verb is where the pledge is made, not whom it is for
+        case("Al vertice di Washington, gli alleati della Nato si sono impegnati a fornire "
+             "all'Ucraina nuovi aiuti militari.",
+             Ev("IGO", "UKR", "03")),
     ],
     # ------------------------------------------------------------------ relative dates
     "dates": [

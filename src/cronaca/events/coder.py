@@ -612,6 +612,9 @@ def _targets(g: Graph, n: int, entry: Entry, slots, ctx: Context,
         for name, c in slots:
             if name != slot or c in taken:
                 continue
+            if slot not in CORE_SLOTS and _setting(g, c, n, ctx.lang):
+                continue                  # "al vertice di Washington, gli alleati si sono
+                #                           impegnati": the summit is the setting, not whom
             place = place_of(g, c, ctx) or (   # "annettere la regione dell'Essequibo"
                 _place_inside(g, g.subtree(c), ctx) if entry.place_is_target else None)
             actors = _resolve_all(g, [c], ctx)
@@ -637,6 +640,15 @@ def _targets(g: Graph, n: int, entry: Entry, slots, ctx: Context,
     return [], None, ""
 
 
+def _setting(g: Graph, c: int, n: int, lang: str) -> bool:
+    """Whether ``c`` is a meeting named before the verb ``n`` as where it happens ("Al vertice
+    di Washington, gli alleati si sono impegnati"), not whom the act is aimed at."""
+    lex = lexicon(lang)
+    return c < n and g.tokens[c].pos in NOUN_POS and lex is not None and any(
+        e.code.startswith(MEETING_ROOT) and not e.with_
+        for e in lex.candidates(g.lemma(c), "noun"))
+
+
 def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[int],
                       sources: list[Actor]) -> tuple[list[Actor], str]:
     """Targets that are not in an argument slot of the predicate itself:
@@ -644,8 +656,8 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
     or an argument of its infinitive ("offered to negotiate with Armenia")."""
     mine = {a.country for a in sources}
     for slot, c in g.slots(n):             # (or the thing the act goes to: "ha espresso sostegno
-        if (slot == "obj" or g.role(slot) == "obl:to") and c not in taken:   # alla formula
-            #                                                      presentata da Zelensky")
+        if (slot == "obj" or g.role(slot) == "obl:to" and not _setting(g, c, n, ctx.lang)) \
+                and c not in taken:          # alla formula presentata da Zelensky")
             owners = [a for a in _owner(g, c, ctx, taken) if _other_side(a, sources)]
             if owners and entry.code.startswith(DISAPPROVAL_ROOTS):
                 return owners, f"owner of '{g.tokens[c].text}'"   # "condemned X's visit to Y"
