@@ -313,6 +313,10 @@ CASES = {
         # "16 mila" counts thousands: a mass deportation (201), not one person's (174)
         case("Secondo Kiev, la Russia ha deportato almeno 16 mila bambini ucraini.",
              Ev("RUS", "UKR", "20", cameo="201", speaker="UKR")),
+        # an ordinal "secondo" is no source marker (whose words name no act)
+        case("Trudeau è arrivato a Kiev nel secondo anniversario dell'invasione russa "
+             "dell'Ucraina.",
+             Ev("CAN", "UKR", "04", cameo="042"), Ev("RUS", "UKR", "19")),
     ],
     # ------------------------------------------------------------------ intent / future
     "intent": [

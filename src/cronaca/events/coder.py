@@ -304,8 +304,8 @@ def _source_marker(g: Graph, m: Modality) -> int | None:
     for marker in m.source_markers:
         size = len(marker)
         for i in range(len(low) - size + 1):
-            if tuple(low[i:i + size]) != marker:
-                continue
+            if tuple(low[i:i + size]) != marker or g.tokens[i].pos in ("ADJ", "NUM"):
+                continue                  # "nel secondo anniversario": an ordinal
             span = set(range(i, i + size))
             for k in range(i + size, min(len(low), i + size + 8)):
                 if g.tokens[k].pos in ("NOUN", "PROPN") and (
@@ -962,12 +962,15 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
         find_dates(words, lang, dt.date.today(), "past")   # (without a publication date only
     #                                          dates with a year resolve; "March 21" is still one)
     in_dates = {p for m in written for p in range(m.start, m.end)}
+    marker = _source_marker(g, mod)   # "secondo una commissione d'inchiesta dell'Onu": words
+    in_marker = set(g.subtree(marker)) - {marker} if marker is not None else set()   # naming
+    #                  who reports ("selon l'enquête de l'ONU": the report itself is an act)
     for n in order:
         tok = g.tokens[n]
         kind = "verb" if n in verbs else "noun"
         if n in used or n in in_dates:
             continue                      # "WASHINGTON, March 1": a date, not a march
-        if kind == "noun" and _inside_name(g, n, ctx):
+        if kind == "noun" and (_inside_name(g, n, ctx) or n in in_marker):
             continue                      # "Organizzazione per la cooperazione di Shanghai"
         before = set(used)
         entry = _entry(g, n, kind, lex, used)
