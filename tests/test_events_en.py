@@ -392,6 +392,9 @@ CASES = {
         # state that investigates
         case("Croatia is investigating abuses by Croatian extremists in the 1990s.",
              Ev("HRV", "HRV", "09", target_sector="RAD")),
+        # a name compounded with the victims says whose they are
+        case("US drones killed eight al-Qaeda leaders.",
+             Ev("USA", "IMG", "18")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [

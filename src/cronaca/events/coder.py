@@ -815,8 +815,10 @@ def _aimed(g: Graph, n: int, ctx: Context, taken: set[int], mine: set,
 
 
 def _owner(g: Graph, n: int, ctx: Context, taken: set[int]) -> list[Actor]:
-    """Whose thing ``n`` is: "l'iniziativa della Cina", "il piano cinese", "China's plan"."""
-    owner = [x for s, x in g.slots(n) if g.role(s) in OWNER_SLOTS and x not in taken]
+    """Whose thing ``n`` is: "l'iniziativa della Cina", "il piano cinese", "China's plan",
+    "al-Qaeda leaders" (a name compounded with it)."""
+    owner = [x for s, x in g.slots(n) if x not in taken and (
+        g.role(s) in OWNER_SLOTS or s == "compound" and g.tokens[x].pos == "PROPN")]
     return _resolve_all(g, owner, ctx) or _adjective_actor(g, n, ctx) or \
         _author(g, n, ctx, taken) or _participle_aim(g, n, ctx)
 
