@@ -130,6 +130,11 @@ FRENCH = {
         # a craft of a force is that force; aid dropped on a place goes to its people
         case("Un C-130 de l'armée de l'air jordanienne a largué des vivres sur le nord de Gaza.",
              Ev("JOR", "PSE", "07", cameo="073", source_sector="MIL")),
+        # a group of no state kills people where the sentence is ("RDC": a name only the
+        # knowledge base has)
+        case("Des combattants de l'État islamique ont massacré au moins soixante-dix civils dans "
+             "une église de l'est de la RDC.",
+             Ev("IMG", "COD", "20")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

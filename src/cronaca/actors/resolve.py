@@ -447,6 +447,12 @@ def place_of(g: Graph, n: int, ctx: Context) -> Place | None:
                 not _compass_part(g, run, ctx):
             continue
         place = ctx.place(" ".join(words))
+        iso3 = ctx.kb.country_names.get(key(" ".join(words)))
+        if place is None and iso3 in ctx.kb.countries and \
+                g.dep(n) not in ("compound", "amod", "nmod:poss", "poss"):   # (not "US troops")
+            place = ctx.place(ctx.kb.countries[iso3].name)   # a name only the knowledge base
+            #                                                  has: "l'est de la RDC"
+            place = place if place is not None and place.country == iso3 else None
         if place is not None:
             text, start, end = g.text(run)
             return Place(text, start, end, place.name, place.country, place.lat, place.lon,

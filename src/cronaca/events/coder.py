@@ -1965,7 +1965,11 @@ def _unnamed_victims(g: Graph, frame: Frame, source: Actor, place: Location | No
     country = place.country if place is not None and place.country else source.country
     where = f"the place's state ({country})" if place is not None and place.country else \
         f"the source's state ({country})"
-    if (place is None or not place.country) and frame.entry.code.startswith(WAR_ROOTS) and \
+    if (place is None or not place.country) and country not in ctx.kb.countries and \
+            (here := _sentence_place(g, ctx)) is not None:   # a group of no state ("l'État
+        country, where = here.country, \
+            f"the state of the sentence's place ({here.text})"   # islamique ... de la RDC")
+    elif (place is None or not place.country) and frame.entry.code.startswith(WAR_ROOTS) and \
             source.sector in (None, "MIL"):      # "il raid israeliano" in an article on Gaza:
         here = _sentence_place(g, ctx)       # "arrivato a Kiev nell'anniversario
         if here is not None and here.country != source.country and \
