@@ -135,6 +135,10 @@ FRENCH = {
         case("Des combattants de l'État islamique ont massacré au moins soixante-dix civils dans "
              "une église de l'est de la RDC.",
              Ev("IMG", "COD", "20")),
+        # a town the tagger took for a common noun is still the sentence's place
+        case("Un camion a foncé sur la foule à Nice, tuant 86 personnes, dans un attentat "
+             "revendiqué par l'État islamique.",
+             Ev("IMG", "FRA", "18")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

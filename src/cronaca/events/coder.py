@@ -16,8 +16,8 @@ import hashlib
 from dataclasses import dataclass, field
 
 from cronaca.actors.kb import knowledge_base
-from cronaca.actors.resolve import (ARMED_SECTORS, Context, Place, _dictionary_form, article_prior,
-                                    place_of, resolve)
+from cronaca.actors.resolve import (ARMED_SECTORS, Context, Place, _dictionary_form, _in_place,
+                                    article_prior, place_of, resolve)
 from cronaca.events.codes import lookup
 from cronaca.events.lexicon import WORD, Entry, Modality, intent_code, lexicon, modality
 from cronaca.events.syntax import Graph, grammar, repair_adjectives, repair_names, repair_subjects
@@ -2095,8 +2095,9 @@ def _place_inside(g: Graph, positions, ctx: Context) -> Place | None:
         h = g.head(p)
         if h is not None and g.lemma(h) in g.grammar.border_nouns:
             continue                      # "en la frontera con Venezuela": not in Venezuela
-        if g.tokens[p].pos == "PROPN":
-            place = place_of(g, p, ctx)
+        if g.tokens[p].pos == "PROPN" or g.tokens[p].pos == "NOUN" and p > 0 and \
+                g.tokens[p].text[:1].isupper() and _in_place(g, [p], ctx):   # "à Nice" tagged
+            place = place_of(g, p, ctx)                                       # as a noun
             if place is not None and place.country in ctx.kb.countries:
                 return place
         elif g.tokens[p].pos == "NOUN" and _is_word(g, p, g.grammar.place_nouns):
