@@ -360,6 +360,10 @@ CASES = {
         case("Al vertice di Washington, gli alleati della Nato si sono impegnati a fornire "
              "all'Ucraina nuovi aiuti militari.",
              Ev("IGO", "UKR", "03")),
+        # a promise that aid will be delivered to someone is aimed at them
+        case("Meloni ha promesso che gli aiuti italiani saranno consegnati alla popolazione di "
+             "Gaza.",
+             Ev("ITA", "PSE", "03")),
     ],
     # ------------------------------------------------------------------ relative dates
     "dates": [

@@ -139,6 +139,10 @@ FRENCH = {
         case("Un camion a foncé sur la foule à Nice, tuant 86 personnes, dans un attentat "
              "revendiqué par l'État islamique.",
              Ev("IMG", "FRA", "18")),
+        # a promise that aid will be delivered to someone is aimed at them
+        case("Emmanuel Macron a promis que l'aide française serait acheminée directement à la "
+             "population libanaise.",
+             Ev("FRA", "LBN", "03")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

@@ -683,6 +683,12 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
                      if _other_side(a, sources)]
             if found:
                 return found, f"subject of '{g.tokens[x].text}'"
+            if g.passive(x) and entry.code.startswith("03"):
+                # "a promis que l'aide serait acheminée à la population libanaise"
+                datives = [c for s, c in g.slots(x) if g.role(s) in DATIVE_SLOTS]
+                found = [a for a in _resolve_all(g, datives, ctx) if _other_side(a, sources)]
+                if found:
+                    return found, f"whom '{g.tokens[x].text}' goes to"
     infinitives = [c for c in g.kids(n, "ccomp", "advcl") if _marked_infinitive(g, c)]
     for x in g.kids(n, "xcomp") + infinitives:   # ("minaccia di sospendere ... all'Ungheria":
         found, _, slot = _targets(g, x, entry, g.slots(x), ctx, taken)   # a ccomp to the parser)
