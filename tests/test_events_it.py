@@ -462,6 +462,9 @@ CASES = {
         # the opposition's demand with no one named addresses its own government
         case("L'opposizione venezuelana ha reclamato la pubblicazione dei verbali dei seggi.",
              Ev("VEN", "VEN", "10", source_sector="OPP", target_sector="GOV")),
+        # rescuers sent are humanitarian aid
+        case("L'Italia ha inviato soccorritori e canadair in Grecia.",
+             Ev("ITA", "GRC", "07", cameo="073")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [

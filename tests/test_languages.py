@@ -237,6 +237,10 @@ SPANISH = {
         case("Una persona fue muerta por hombres armados en Cali.",
              Ev("COL", "COL", "19", cameo="190")),
         case("El gobierno ejecutó el presupuesto a tiempo.", no_event=True),
+        # rescuers sent are aid, to the place named after the verb even where the parser hangs
+        # that phrase elsewhere
+        case("Chile envió brigadistas forestales y aviones cisterna a Bolivia.",
+             Ev("CHL", "BOL", "07", cameo="073")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

@@ -728,6 +728,26 @@ def _other_side(a: Actor, sources: list[Actor]) -> bool:
             s.sector or a.sector not in STATE_SECTORS) for s in sources)
 
 
+def _place_after(g: Graph, n: int, ctx: Context, sources: list[Actor]) -> tuple[list[Actor], str]:
+    """The state of the first place named with a "to"/"in" preposition after the verb ``n`` in
+    its stretch of the sentence, where the parser hung the phrase elsewhere ("envió brigadistas
+    forestales y aviones cisterna a Bolivia": "a Bolivia" on "cisterna")."""
+    mine = {a.country for a in sources}
+    for p in range(n + 1, len(g.tokens)):
+        if g.tokens[p].pos == "PUNCT" or g.dep(p) == "mark":
+            break                           # another clause: "para ayudar a ..."
+        preposition = g.preposition(p) if g.tokens[p].pos == "PROPN" else None
+        if preposition is None or \
+                g.role(f"obl:{preposition}") not in ("obl:to", "obl:in", "obl:toward"):
+            continue
+        place = place_of(g, p, ctx)
+        if place is not None and place.country in ctx.kb.countries and place.country not in mine:
+            return [_state(place.text, place.start, place.end, place.country,
+                           f"place '{place.text}' in {place.country} as the target")], \
+                f"'{place.text}', the first place after the verb"
+    return [], ""
+
+
 def _across_border(g: Graph, n: int, ctx: Context, mine: set) -> tuple[list[Actor], str]:
     """The state a show of force faces: "ha ammassato truppe al confine con l'Ucraina",
     "desplegó buques frente a las costas de Venezuela" (the grammar's border nouns). Read in
@@ -1281,6 +1301,8 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                 targets = found
                 slot = f"'{g.tokens[m].text}' inside an argument, the first actor after the verb"
                 break
+    if not targets and entry.place_is_target and not (passive or entry.passive_like):
+        targets, slot = _place_after(g, n, ctx, sources)
     if not targets and entry.code.startswith(FACING_ROOTS):
         targets, slot = _across_border(g, n, ctx, {a.country for a in sources})
     if not targets and entry.code.startswith(THREAT_ROOT):
