@@ -241,6 +241,9 @@ SPANISH = {
         # that phrase elsewhere
         case("Chile envió brigadistas forestales y aviones cisterna a Bolivia.",
              Ev("CHL", "BOL", "07", cameo="073")),
+        # an envoy withdrawn from where it serves: that state
+        case("España retiró definitivamente a su embajadora en Buenos Aires.",
+             Ev("ESP", "ARG", "16", cameo="161")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

@@ -737,7 +737,7 @@ def _place_after(g: Graph, n: int, ctx: Context, sources: list[Actor]) -> tuple[
         if g.tokens[p].pos == "PUNCT" or g.dep(p) == "mark":
             break                           # another clause: "para ayudar a ..."
         preposition = g.preposition(p) if g.tokens[p].pos == "PROPN" else None
-        if preposition is None or \
+        if preposition is None or preposition not in g.grammar.location_prepositions and \
                 g.role(f"obl:{preposition}") not in ("obl:to", "obl:in", "obl:toward"):
             continue
         place = place_of(g, p, ctx)
