@@ -313,6 +313,9 @@ CASES = {
         # "16 mila" counts thousands: a mass deportation (201), not one person's (174)
         case("Secondo Kiev, la Russia ha deportato almeno 16 mila bambini ucraini.",
              Ev("RUS", "UKR", "20", cameo="201", speaker="UKR")),
+        # what a statement answers with is what it says: the threat, by the speaker
+        case("Trump ha risposto con la minaccia di nuovi dazi contro la Cina.",
+             Ev("USA", "CHN", "13", cameo="1312")),
         # an ordinal "secondo" is no source marker (whose words name no act)
         case("Trudeau è arrivato a Kiev nel secondo anniversario dell'invasione russa "
              "dell'Ucraina.",

@@ -244,6 +244,9 @@ SPANISH = {
         # an envoy withdrawn from where it serves: that state
         case("España retiró definitivamente a su embajadora en Buenos Aires.",
              Ev("ESP", "ARG", "16", cameo="161")),
+        # what a statement answers with is what it says: the threat, by the speaker
+        case("Trump respondió con la amenaza de imponer aranceles a Colombia.",
+             Ev("USA", None, "13")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

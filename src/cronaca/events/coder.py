@@ -1495,6 +1495,13 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
                             and c not in source_heads]
     ready = None if light else _readiness(g, n, mod)
     reporter = _reporter(g, h, mod) if light else None    # "ha detto di aver avuto ..."
+    if not light and h is not None and any(   # "Trump respondió con la amenaza de imponer
+            f.n == h and f.entry.code.startswith("01") for f in frames) and any(   # aranceles":
+            c == n and g.role(s_) == "obl:with" for s_, c in g.slots(h)):   # the threat is
+        reporter = h                                                       # what he said
+        if not sources:
+            sources = _resolve_all(g, _subject(g, h, g.passive(h)), ctx)
+            how.append(f"source: subject of '{g.tokens[h].text}', which it answers with")
     speaker = None
     if reporter is not None:
         speaker = next(iter(_speakers(g, reporter, mod, ctx)), None)
