@@ -236,6 +236,9 @@ SPANISH = {
              Ev("COL", "COL", "19", cameo="190")),
         case("Una persona fue muerta por hombres armados en Cali.",
              Ev("COL", "COL", "19", cameo="190")),
+        case("Una persona fue muerta de varios impactos de arma de fuego por hombres armados en "
+             "Cali.",
+             Ev("COL", "COL", "19", cameo="190")),
         case("El gobierno ejecutó el presupuesto a tiempo.", no_event=True),
         # rescuers sent are aid, to the place named after the verb even where the parser hangs
         # that phrase elsewhere

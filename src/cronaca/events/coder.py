@@ -1118,9 +1118,10 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                   if g.role(s_) in ("agent", "obl:by", "obl:from", "obl:of")]   # the first
         if entry.origin:              # a dictionary's "+ * ... $": any phrase after the verb
             givers += [c for s_, c in slots if c > n and s_.startswith("obl:") and c not in givers]
-        givers += [x for s_, c in slots if s_.startswith("obl") for s2, x in g.slots(c)
+        givers += [x for s_, c in slots if s_.startswith(("obl", "obj"))
+                   for m in g.subtree(c) for s2, x in g.slots(m)
                    if g.role(s2) == "nmod:by" and x not in givers]   # "fue muerta de varios
-        #                          impactos, por hombres armados": hung on the phrase before it
+        #                impactos (de arma de fuego) por hombres armados": hung on a phrase before
         subj = next(([c] for c in givers if _resolve_all(g, [c], ctx)), givers[:1])  # actor
     if not passive and any(c < n for c in subj) and any(c > n for c in subj) and \
             not any(s_ == "obj" for s_, _ in slots):
