@@ -240,6 +240,10 @@ SPANISH = {
              "Cali.",
              Ev("COL", "COL", "19", cameo="190")),
         case("El gobierno ejecutó el presupuesto a tiempo.", no_event=True),
+        # the passive of the transitive "desaparecer" is a forced disappearance
+        case("La estudiante fue desaparecida en Arauca.",
+             Ev("COL", "COL", "18", cameo="181")),
+        case("El joven, que era estudiante, desapareció en Cali.", no_event=True),
         # rescuers sent are aid, to the place named after the verb even where the parser hangs
         # that phrase elsewhere
         case("Chile envió brigadistas forestales y aviones cisterna a Bolivia.",
