@@ -465,6 +465,10 @@ CASES = {
         # the opposition's demand with no one named addresses its own government
         case("L'opposizione venezuelana ha reclamato la pubblicazione dei verbali dei seggi.",
              Ev("VEN", "VEN", "10", source_sector="OPP", target_sector="GOV")),
+        # earlier office holders: an archive article of 2003 names them
+        case("Berlusconi ha incontrato Bush alla Casa Bianca.",
+             Ev("ITA", "USA", "04", source_sector="GOV", target_sector="GOV"),
+             date="2003-01-30"),
         # rescuers sent are humanitarian aid
         case("L'Italia ha inviato soccorritori e canadair in Grecia.",
              Ev("ITA", "GRC", "07", cameo="073")),
