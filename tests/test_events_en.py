@@ -214,6 +214,11 @@ CASES = {
         case("Russia and Ukraine exchanged 150 prisoners each, thanks to the mediation of the "
              "United Arab Emirates.",
              Ev("ARE", "RUS", "04", cameo="045"), Ev("ARE", "UKR", "04", cameo="045")),
+        # the noun says what is allowed or eased
+        case("Uzbekistan allowed the delivery of grain to Afghanistan.",
+             Ev("UZB", "AFG", "08", cameo="0863")),
+        case("Serbia eased emergency measures on Wednesday.",
+             Ev("SRB", None, "08", cameo="0814")),
         # a rejected demand was made of whom rejects it
         case("South Korea has rejected North Korea's demand to end its alliance with Washington.",
              Ev("KOR", "PRK", "12"), Ev("PRK", "KOR", "10")),
