@@ -219,6 +219,9 @@ CASES = {
              Ev("UZB", "AFG", "08", cameo="0863")),
         case("Serbia eased emergency measures on Wednesday.",
              Ev("SRB", None, "08", cameo="0814")),
+        # aid "for" someone goes to them, though the phrase hangs on the amount
+        case("Biden announced 100 million dollars of humanitarian aid for the Palestinians.",
+             Ev("USA", "PSE", "07")),
         # a rejected demand was made of whom rejects it
         case("South Korea has rejected North Korea's demand to end its alliance with Washington.",
              Ev("KOR", "PRK", "12"), Ev("PRK", "KOR", "10")),

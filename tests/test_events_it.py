@@ -367,6 +367,9 @@ CASES = {
         case("Meloni ha promesso che gli aiuti italiani saranno consegnati alla popolazione di "
              "Gaza.",
              Ev("ITA", "PSE", "03")),
+        # aid announced "per" someone is for them, though the phrase hangs on the amount
+        case("Biden ha annunciato 100 milioni di dollari di aiuti umanitari per i palestinesi.",
+             Ev("USA", "PSE", "03", cameo="033")),
     ],
     # ------------------------------------------------------------------ relative dates
     "dates": [

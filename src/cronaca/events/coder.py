@@ -52,6 +52,7 @@ PROTEST_THREAT = "133"                       # a threat of protest, addressed as
 DISSENT_EASED = "082"                        # and a protest called off
 MEDIATE_CODE = "045"
 AID_ROOT = "07"
+AID_CODES = (AID_ROOT, "033")              # aid given, and aid promised
 # curfews, states of emergency, martial law, bans on parties and freedoms: a state's rule over its
 # own land, imposed (172x), eased (081x) or threatened (132x)
 HOME_RULE_CODES = ("0811", "0812", "0813", "0814", "1721", "1722", "1723", "1724", "1321", "1322",
@@ -671,8 +672,13 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
                 not entry.code.startswith(TRANSFER_ROOTS):   # aim hangs on the amount
             continue
         nouns = [c, *(x for s, x in g.slots(c) if g.role(s) == "nmod:of")]   # "di dollari"
+        nouns += [x for m in nouns[1:] for s, x in g.slots(m)      # "di dollari di aiuti"
+                  if g.role(s) == "nmod:of" and x not in nouns]
         inner = [(s.replace("nmod:", "obl:"), x) for m in nouns for s, x in g.slots(m)]
         found, _, inner_slot = _targets(g, c, entry, inner, ctx, taken)
+        if not found and entry.code.startswith(AID_CODES):   # "100 milioni di dollari di
+            found = _resolve_all(g, [x for s, x in inner if g.role(s) == "obl:for"], ctx)
+            inner_slot = "the 'for' phrase"                  # aiuti per i palestinesi"
         found = [a for a in found if _other_side(a, sources)]
         if found:
             return found, f"{inner_slot} of the amount '{g.tokens[c].text}'"
