@@ -222,6 +222,9 @@ CASES = {
         # aid "for" someone goes to them, though the phrase hangs on the amount
         case("Biden announced 100 million dollars of humanitarian aid for the Palestinians.",
              Ev("USA", "PSE", "07")),
+        # support "for" something goes to whom it concerns
+        case("The European Union expressed support for Palestinian statehood.",
+             Ev("EUR", "PSE", "05")),
         # a rejected demand was made of whom rejects it
         case("South Korea has rejected North Korea's demand to end its alliance with Washington.",
              Ev("KOR", "PRK", "12"), Ev("PRK", "KOR", "10")),

@@ -370,6 +370,9 @@ CASES = {
         # aid announced "per" someone is for them, though the phrase hangs on the amount
         case("Biden ha annunciato 100 milioni di dollari di aiuti umanitari per i palestinesi.",
              Ev("USA", "PSE", "03", cameo="033")),
+        # the entry's own word may carry the target: guarantees "per l'Ucraina"
+        case("Washington contribuirà alle garanzie di sicurezza per l'Ucraina.",
+             Ev("USA", "UKR", "03", cameo="0334")),
     ],
     # ------------------------------------------------------------------ relative dates
     "dates": [

@@ -38,7 +38,7 @@ COMPLAINT_ROOT = "11"                # a complaint's target is whom it is about,
 DISAPPROVAL_ROOTS = ("11", "12")   # what is condemned or rejected is its author's act
 ANSWER_ROOTS = ("08", "12")        # yielding to or rejecting a demand, an offer, an ultimatum:
 #                                    the answering side is whom that act was aimed at
-AIMED_SLOTS = {"nmod:to", "nmod:against", "nmod:with", "nmod:on", "nmod:toward"}
+AIMED_SLOTS = {"nmod:to", "nmod:against", "nmod:with", "nmod:on", "nmod:toward", "nmod:for"}
 DEONTIC = {"must", "dovere", "devono", "deve", "have to", "has to", "devoir", "deber"}
 DEMAND = "100"
 # roots whose dative is a recipient even when it is a capital ("sanzioni a Teheran", "aiuti a
@@ -651,14 +651,16 @@ def _setting(g: Graph, c: int, n: int, lang: str) -> bool:
 
 
 def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[int],
-                      sources: list[Actor]) -> tuple[list[Actor], str]:
+                      sources: list[Actor], consumed: set[int] = frozenset()
+                      ) -> tuple[list[Actor], str]:
     """Targets that are not in an argument slot of the predicate itself:
     the owner of its object ("rejected an Australian ultimatum", "welcomed Reagan's plan"),
     or an argument of its infinitive ("offered to negotiate with Armenia")."""
     mine = {a.country for a in sources}
     for slot, c in g.slots(n):             # (or the thing the act goes to: "ha espresso sostegno
         if (slot == "obj" or g.role(slot) == "obl:to" and not _setting(g, c, n, ctx.lang)) \
-                and c not in taken:          # alla formula presentata da Zelensky")
+                and (c not in taken or c in consumed):   # alla formula presentata da Zelensky";
+            #                     the entry's own word may carry it: "alle garanzie per l'Ucraina")
             owners = [a for a in _owner(g, c, ctx, taken) if _other_side(a, sources)]
             if owners and entry.code.startswith(DISAPPROVAL_ROOTS):
                 return owners, f"owner of '{g.tokens[c].text}'"   # "condemned X's visit to Y"
@@ -1285,7 +1287,7 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         targets = [a for a in _resolve_all(g, named, ctx) if _other_side(a, sources)]
         slot = "the organisation named as joined"
     if not targets and not (passive or entry.passive_like):
-        targets, slot = _fallback_targets(g, n, entry, ctx, taken | consumed, sources)
+        targets, slot = _fallback_targets(g, n, entry, ctx, taken | consumed, sources, consumed)
     if not targets and entry.origin and not (passive or entry.passive_like):
         # a pattern coder's dictionary names no slots: its target is the first actor of
         # another side in the verb phrase ("left for Minas Tirith", "arrived in Gondor")
