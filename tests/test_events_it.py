@@ -475,6 +475,11 @@ CASES = {
         case("Berlusconi ha incontrato Bush alla Casa Bianca.",
              Ev("ITA", "USA", "04", source_sector="GOV", target_sector="GOV"),
              date="2003-01-30"),
+        # an armed group's attack with no victims named falls on the people where its clause
+        # places it, not on the group's own state
+        case("Un commando armato ha aperto il fuoco a Giaffa uccidendo sette persone, in un "
+             "attacco rivendicato da Hamas.",
+             Ev("PSE", "ISR", "19")),
         # rescuers sent are humanitarian aid
         case("L'Italia ha inviato soccorritori e canadair in Grecia.",
              Ev("ITA", "GRC", "07", cameo="073")),

@@ -2023,6 +2023,15 @@ def _unnamed_victims(g: Graph, frame: Frame, source: Actor, place: Location | No
                            c in ctx.kb.countries), None)) is not None:
             country, where = foe, f"the article's other state ({foe})"   # a state's armed
             #                                                 force strikes another state
+    elif (place is None or not place.country) and frame.entry.code.startswith(WAR_ROOTS) and \
+            source.sector == "REB":          # "a Giaffa ..., in un attacco rivendicato da Hamas":
+        verb = frame.n if g.tokens[frame.n].pos in VERB_POS else _governing_verb(g, frame.n)
+        while verb is not None and g.dep(verb) in ("advcl", "xcomp", "conj"):
+            verb = g.head(verb)              # "uccidendo ..., in un attacco": the main clause
+        here = _place_inside(g, g.subtree(frame.n if verb is None else verb), ctx)   # the place
+        if here is not None and here.country != source.country:   # of its own clause, not of
+            country, where = here.country, \
+                f"the state of the place in its clause ({here.text})"   # who reports it
     if country not in ctx.kb.countries:
         return None
     text, start, end = (_written(g.sentence, place) if not patients else None) or \
