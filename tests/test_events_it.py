@@ -480,6 +480,10 @@ CASES = {
         case("Un commando armato ha aperto il fuoco a Giaffa uccidendo sette persone, in un "
              "attacco rivendicato da Hamas.",
              Ev("PSE", "ISR", "19")),
+        # a mediation ruled out is rejected, aimed at whose it is
+        case("Il governo israeliano ha escluso qualsiasi mediazione francese nei negoziati con il "
+             "Libano.",
+             Ev("ISR", "FRA", "12", cameo="126")),
         # rescuers sent are humanitarian aid
         case("L'Italia ha inviato soccorritori e canadair in Grecia.",
              Ev("ITA", "GRC", "07", cameo="073")),

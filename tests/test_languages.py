@@ -139,6 +139,10 @@ FRENCH = {
         case("Un camion a foncé sur la foule à Nice, tuant 86 personnes, dans un attentat "
              "revendiqué par l'État islamique.",
              Ev("IMG", "FRA", "18")),
+        # a mediation ruled out is rejected, aimed at whose it is
+        case("Le gouvernement israélien a écarté toute médiation française dans les négociations "
+             "avec le Liban.",
+             Ev("ISR", "FRA", "12", cameo="126")),
         # a promise that aid will be delivered to someone is aimed at them
         case("Emmanuel Macron a promis que l'aide française serait acheminée directement à la "
              "population libanaise.",
