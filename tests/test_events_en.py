@@ -225,6 +225,11 @@ CASES = {
         # support "for" something goes to whom it concerns
         case("The European Union expressed support for Palestinian statehood.",
              Ev("EUR", "PSE", "05")),
+        # refusing to give something away is aimed at whom it would go to
+        case("Denmark refused to sell Greenland to the United States.",
+             Ev("DNK", "USA", "12")),
+        case("The Danish government refused to cede Greenland to the United States.",
+             Ev("DNK", "USA", "12", cameo="124")),
         # a rejected demand was made of whom rejects it
         case("South Korea has rejected North Korea's demand to end its alliance with Washington.",
              Ev("KOR", "PRK", "12"), Ev("PRK", "KOR", "10")),

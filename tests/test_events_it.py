@@ -484,6 +484,9 @@ CASES = {
         case("Il governo israeliano ha escluso qualsiasi mediazione francese nei negoziati con il "
              "Libano.",
              Ev("ISR", "FRA", "12", cameo="126")),
+        # refusing to give something away is aimed at whom it would go to
+        case("Il governo danese ha rifiutato di cedere la Groenlandia agli Stati Uniti.",
+             Ev("DNK", "USA", "12", cameo="124")),
         # rescuers sent are humanitarian aid
         case("L'Italia ha inviato soccorritori e canadair in Grecia.",
              Ev("ITA", "GRC", "07", cameo="073")),

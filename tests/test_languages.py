@@ -143,6 +143,9 @@ FRENCH = {
         case("Le gouvernement israélien a écarté toute médiation française dans les négociations "
              "avec le Liban.",
              Ev("ISR", "FRA", "12", cameo="126")),
+        # refusing to give something away is aimed at whom it would go to
+        case("Le gouvernement danois a refusé de céder le Groenland aux États-Unis.",
+             Ev("DNK", "USA", "12", cameo="124")),
         # a promise that aid will be delivered to someone is aimed at them
         case("Emmanuel Macron a promis que l'aide française serait acheminée directement à la "
              "population libanaise.",

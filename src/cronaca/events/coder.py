@@ -699,6 +699,10 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
                     return found, f"whom '{g.tokens[x].text}' goes to"
     infinitives = [c for c in g.kids(n, "ccomp", "advcl") if _marked_infinitive(g, c)]
     for x in g.kids(n, "xcomp") + infinitives:   # ("minaccia di sospendere ... all'Ungheria":
+        datives = [c for s, c in g.slots(x) if g.role(s) in ("iobj", "obl:to") and c not in taken]
+        found = [a for a in _resolve_all(g, datives, ctx) if _other_side(a, sources)]
+        if found:                      # "refused to cede Greenland to the United States": to
+            return found, f"whom '{g.tokens[x].text}' would give to"   # whom, not what
         found, _, slot = _targets(g, x, entry, g.slots(x), ctx, taken)   # a ccomp to the parser)
         found = [a for a in found if _other_side(a, sources) and not (   # "amenazó con
             entry.code.startswith(THREAT_ROOT) and _forces(a))]  # enviar tropas": its means
@@ -712,6 +716,17 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
                 if found:
                     return found, f"owner of '{g.tokens[c].text}'"
     return [], ""
+
+
+def _dative_of_verb(g: Graph, c: int, slots, ctx: Context, sources: list[Actor]
+                    ) -> tuple[list[Actor], None, str] | None:
+    """Whom the entry's own verb word would give to ("refused to cede Greenland to the United
+    States": the United States, not Greenland)."""
+    if g.tokens[c].pos not in VERB_POS:
+        return None
+    datives = [x for s, x in slots if g.role(s) in ("iobj", "obl:to")]
+    found = [a for a in _resolve_all(g, datives, ctx) if _other_side(a, sources)]
+    return (found, None, "dative") if found else None
 
 
 def _forces(a: Actor) -> bool:
@@ -1222,9 +1237,9 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                     # the noun and its conjuncts ("alimentos y medicinas a Cuba")
                     own = [(s_, x) for y in [c, *g.kids(c, "conj")] for s_, x in g.slots(y)
                            if s_ != "conj"]
-                    targets, place, slot = _targets(
-                        g, c, entry, [(s_.replace("nmod:", "obl:"), x) for s_, x in own],
-                        ctx, taken | consumed)
+                    targets, place, slot = _dative_of_verb(g, c, own, ctx, sources) or \
+                        _targets(g, c, entry, [(s_.replace("nmod:", "obl:"), x) for s_, x in own],
+                                 ctx, taken | consumed)
                     if not targets:       # "sostiene l'iniziativa della Cina / il piano cinese"
                         mine = {a.country for a in sources}
                         aimed = [x for s_, x in g.slots(c) if g.role(s_) in (
