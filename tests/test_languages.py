@@ -143,6 +143,10 @@ FRENCH = {
         case("Le gouvernement israélien a écarté toute médiation française dans les négociations "
              "avec le Liban.",
              Ev("ISR", "FRA", "12", cameo="126")),
+        # acknowledging failures is accepting responsibility (015)
+        case("Le ministre français de l'Intérieur a reconnu des « dysfonctionnements » dans la "
+             "gestion des supporters.",
+             Ev("FRA", None, "01", cameo="015")),
         # refusing to give something away is aimed at whom it would go to
         case("Le gouvernement danois a refusé de céder le Groenland aux États-Unis.",
              Ev("DNK", "USA", "12", cameo="124")),
@@ -261,6 +265,10 @@ SPANISH = {
         # what a statement answers with is what it says: the threat, by the speaker
         case("Trump respondió con la amenaza de imponer aranceles a Colombia.",
              Ev("USA", None, "13")),
+        # acknowledging failures is accepting responsibility (015), though the subject is a
+        # government (a word of the "recognise a state" entry)
+        case("El Gobierno chileno reconoció fallas en la actuación de Carabineros.",
+             Ev("CHL", None, "01", cameo="015")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),
