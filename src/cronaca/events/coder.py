@@ -37,7 +37,8 @@ ARREST_CODE = "173"
 COMPLAINT_ROOT = "11"                # a complaint's target is whom it is about, not its hearer
 DISAPPROVAL_ROOTS = ("11", "12")   # what is condemned or rejected is its author's act
 ANSWER_ROOTS = ("08", "12")        # yielding to or rejecting a demand, an offer, an ultimatum:
-#                                    the answering side is whom that act was aimed at
+ANSWERED_ROOTS = ("02", "03", "10", "13")   # the answering side is whom that act was aimed at
+#                                    (not an attack that is condemned)
 AIMED_SLOTS = {"nmod:to", "nmod:against", "nmod:with", "nmod:on", "nmod:toward", "nmod:for"}
 DEONTIC = {"must", "dovere", "devono", "deve", "have to", "has to", "devoir", "deber"}
 DEMAND = "100"
@@ -1591,7 +1592,8 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         targets, why = _investigated(g, [n0], ctx, sources)
         if targets:
             how.append(f"target: {why}")
-    if not targets and h is not None and g.dep(n) in ("obj", "dobj"):
+    if not targets and h is not None and g.dep(n) in ("obj", "dobj") and \
+            entry.code.startswith(ANSWERED_ROOTS):
         answer = next((f for f in frames if f.n == h and f.entry.code.startswith(ANSWER_ROOTS)),
                       None)               # "la giunta ha respinto l'ultimatum dell'Ecowas":
         if answer is not None:            # the ultimatum was put to the giunta
