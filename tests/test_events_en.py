@@ -230,6 +230,8 @@ CASES = {
              Ev("DNK", "USA", "12")),
         case("The Danish government refused to cede Greenland to the United States.",
              Ev("DNK", "USA", "12", cameo="124")),
+        # a meeting named by its city is where it is, not its host's act
+        case("The Washington summit opened on Tuesday.", no_event=True),
         # a rejected demand was made of whom rejects it
         case("South Korea has rejected North Korea's demand to end its alliance with Washington.",
              Ev("KOR", "PRK", "12"), Ev("PRK", "KOR", "10")),

@@ -1443,7 +1443,9 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
     for slot, c in slots:
         if slot in ("amod", "compound") and g.tokens[c].text.lower() in ctx.kb.adjectives:
             adjective_source = c
-        elif slot == "compound" and g.tokens[c].pos == "PROPN" and c < n:
+        elif slot == "compound" and g.tokens[c].pos == "PROPN" and c < n and not (
+                entry.code.startswith(MEETING_ROOT) and (p := place_of(g, c, ctx)) is not None
+                and p.kind == "city"):               # ("the Washington summit": where)
             source_heads.append(c)                   # "US sanctions", "Nato strikes"
         elif g.role(slot) in ("poss", "nmod:by") and \
                 slot.replace("nmod:", "obl:") not in entry.targets:   # "ritiro dall'Afghanistan"
