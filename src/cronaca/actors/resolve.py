@@ -29,8 +29,9 @@ MAX_NGRAM = 10                 # words: "Communauté économique des États de l
 PRIOR_NGRAM = 4                # names of states and organisations counted for an article's prior
 ARMED_SECTORS = ("MIL", "COP", "REB", "INS", "UAF", "SPY")   # armed forces, police, services
 SMALL_TOWN = 100_000           # a town this small, in a state the article never names, is a homonym
-LOCAL_RATIO = 5                # a namesake in the article's state is meant unless the famous one
-#                                is five times larger ("Geneva" beside the US is still Geneva)
+LOCAL_TOWN = 50_000            # a namesake in the article's state is meant when it is this large,
+LOCAL_RATIO = 5                # or when the famous one is not five times larger ("Geneva" beside
+#                                the US is still Geneva, not a town of 20,000 in Illinois)
 
 
 @dataclass
@@ -63,8 +64,8 @@ class Context:
             for country in self.prior:
                 local = next((p for p in found if p.country == country and
                               p.kind in ("city", "region")), None)
-                if local is not None and (local.kind == "region" or
-                                          local.population * LOCAL_RATIO >= top.population):
+                if local is not None and (local.kind == "region" or local.population >= LOCAL_TOWN
+                                          or local.population * LOCAL_RATIO >= top.population):
                     return local    # (not a town of 20,000 for Geneva beside the US)
             if self.prior and top.population < SMALL_TOWN:
                 return None     # "la vereda Campo Alegre, ANTIOQUIA": no Brazilian town
