@@ -636,7 +636,7 @@ GRAMMAR_LISTS = ("relative_pronouns", "perfect_auxiliaries", "correlative_negati
                  "person_nouns", "large_number_words", "carrier_nouns",
                  "weapon_nouns", "locality_nouns", "ethnic_words", "place_nouns")
 ROLE_WORDS = {"of", "by", "to", "with", "against", "toward", "between", "on", "in", "from",
-              "into", "over", "about", "around"}
+              "into", "over", "about", "around", "for"}
 
 
 @pytest.mark.parametrize("code", langs_with("grammar.yaml"))

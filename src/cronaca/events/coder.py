@@ -1251,7 +1251,8 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                         targets = [a for a in _resolve_all(g, deep, ctx) if a.country not in mine]
                         if targets:       # "le forniture di gas all'Italia" (on "gas")
                             slot = f"the aim of its complement '{g.tokens[g.head(deep[0])].text}'"
-                        elif any(g.dep(k) == "acl" for k in g.children[c]):   # "signed an
+                        elif not entry.code.startswith(DISAPPROVAL_ROOTS) and \
+                                any(g.dep(k) == "acl" for k in g.children[c]):   # "signed an
                             targets = _aimed(g, c, ctx, taken | consumed, mine)   # agreement to
                             slot = "the aim of what it is for"           # supply Ukraine with"
                         # "dazi sull'acciaio cinese"
