@@ -645,10 +645,11 @@ def _targets(g: Graph, n: int, entry: Entry, slots, ctx: Context,
 def _setting(g: Graph, c: int, n: int, lang: str) -> bool:
     """Whether ``c`` is a meeting named before the verb ``n`` as where it happens ("Al vertice
     di Washington, gli alleati si sono impegnati"), not whom the act is aimed at."""
-    lex = lexicon(lang)
-    return c < n and g.tokens[c].pos in NOUN_POS and lex is not None and any(
-        e.code.startswith(MEETING_ROOT) and not e.with_
-        for e in lex.candidates(g.lemma(c), "noun"))
+    if c > n or g.tokens[c].pos not in NOUN_POS:
+        return False
+    lex = lexicon(lang)                   # (looked up only here: it checks the user's files)
+    return lex is not None and any(e.code.startswith(MEETING_ROOT) and not e.with_
+                                   for e in lex.candidates(g.lemma(c), "noun"))
 
 
 def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[int],
