@@ -48,7 +48,7 @@ DIRECTED_ROOTS = ("02", "03", "06", "07", "10", "11", "12", "13", "16", "19", "2
 DATIVE_SLOTS = ("iobj", "obl:to", "obl:on", "obl:against")
 CORE_SLOTS = {"obj", "iobj", "nsubj", "nsubj:pass"}
 PROTEST_ROOT = "14"
-REQUEST_ROOT = "10"                 # the opposition's demands, like protests, address its government
+REQUEST_ROOT = "10"                 # the opposition's demands address its government, as protests do
 PROTEST_THREAT = "133"                       # a threat of protest, addressed as a protest is
 DISSENT_EASED = "082"                        # and a protest called off
 MEDIATE_CODE = "045"
@@ -693,18 +693,16 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
                      if _other_side(a, sources)]
             if found:
                 return found, f"subject of '{g.tokens[x].text}'"
-            if g.passive(x) and entry.code.startswith("03"):
-                # "a promis que l'aide serait acheminée à la population libanaise"
-                datives = [c for s, c in g.slots(x) if g.role(s) in DATIVE_SLOTS]
-                found = [a for a in _resolve_all(g, datives, ctx) if _other_side(a, sources)]
-                if found:
-                    return found, f"whom '{g.tokens[x].text}' goes to"
+            dative = _dative_of_verb(g, x, g.slots(x), ctx, sources) if g.passive(x) and \
+                entry.code.startswith("03") else None   # "a promis que l'aide serait
+            if dative:                                    # acheminée à la population libanaise"
+                return dative[0], f"whom '{g.tokens[x].text}' goes to"
     infinitives = [c for c in g.kids(n, "ccomp", "advcl") if _marked_infinitive(g, c)]
     for x in g.kids(n, "xcomp") + infinitives:   # ("minaccia di sospendere ... all'Ungheria":
-        datives = [c for s, c in g.slots(x) if g.role(s) in ("iobj", "obl:to") and c not in taken]
-        found = [a for a in _resolve_all(g, datives, ctx) if _other_side(a, sources)]
-        if found:                      # "refused to cede Greenland to the United States": to
-            return found, f"whom '{g.tokens[x].text}' would give to"   # whom, not what
+        dative = _dative_of_verb(g, x, [(s, c) for s, c in g.slots(x) if c not in taken], ctx,
+                                 sources)   # "refused to cede Greenland to the United States"
+        if dative:
+            return dative[0], f"whom '{g.tokens[x].text}' would give to"   # to whom, not what
         found, _, slot = _targets(g, x, entry, g.slots(x), ctx, taken)   # a ccomp to the parser)
         found = [a for a in found if _other_side(a, sources) and not (   # "amenazó con
             entry.code.startswith(THREAT_ROOT) and _forces(a))]  # enviar tropas": its means
@@ -722,8 +720,9 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
 
 def _dative_of_verb(g: Graph, c: int, slots, ctx: Context, sources: list[Actor]
                     ) -> tuple[list[Actor], None, str] | None:
-    """Whom the entry's own verb word would give to ("refused to cede Greenland to the United
-    States": the United States, not Greenland)."""
+    """Whom verb ``c`` gives to, of the other side, read from its ``slots`` ("refused to cede
+    Greenland to the United States": the United States, not Greenland; "a promis que l'aide
+    serait acheminée à la population libanaise")."""
     if g.tokens[c].pos not in VERB_POS:
         return None
     datives = [x for s, x in slots if g.role(s) in ("iobj", "obl:to")]
