@@ -71,6 +71,11 @@ class Context:
                 return None     # "la vereda Campo Alegre, ANTIOQUIA": no Brazilian town
         return top
 
+    def state_place(self, iso3: str | None):
+        """The gazetteer's point for the state ``iso3`` of the knowledge base, or None."""
+        state = self.place(self.kb.countries[iso3].name) if iso3 in self.kb.countries else None
+        return state if state is not None and state.country == iso3 else None
+
 
 @dataclass
 class Place:
@@ -451,12 +456,9 @@ def place_of(g: Graph, n: int, ctx: Context) -> Place | None:
                 not _compass_part(g, run, ctx):
             continue
         place = ctx.place(" ".join(words))
-        iso3 = ctx.kb.country_names.get(key(" ".join(words)))
-        if place is None and iso3 in ctx.kb.countries and \
-                g.dep(n) not in ("compound", "amod", "nmod:poss", "poss"):   # (not "US troops")
-            place = ctx.place(ctx.kb.countries[iso3].name)   # a name only the knowledge base
-            #                                                  has: "l'est de la RDC"
-            place = place if place is not None and place.country == iso3 else None
+        if place is None and g.dep(n) not in ("compound", "amod", "nmod:poss", "poss"):
+            # a country name only the knowledge base has: "l'est de la RDC" (not "US troops")
+            place = ctx.state_place(ctx.kb.country_names.get(key(" ".join(words))))
         if place is not None:
             text, start, end = g.text(run)
             return Place(text, start, end, place.name, place.country, place.lat, place.lon,

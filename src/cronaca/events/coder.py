@@ -36,9 +36,10 @@ CLAIM_CODE = "015"
 ARREST_CODE = "173"
 COMPLAINT_ROOT = "11"                # a complaint's target is whom it is about, not its hearer
 DISAPPROVAL_ROOTS = ("11", "12")   # what is condemned or rejected is its author's act
-ANSWER_ROOTS = ("08", "12")        # yielding to or rejecting a demand, an offer, an ultimatum:
-ANSWERED_ROOTS = ("02", "03", "10", "13")   # the answering side is whom that act was aimed at
-#                                    (not an attack that is condemned)
+# yielding to or rejecting (ANSWER) a demand, an appeal, an offer or a threat (ANSWERED): the
+# answering side is whom that act was aimed at (an attack that is condemned is not)
+ANSWER_ROOTS = ("08", "12")
+ANSWERED_ROOTS = ("02", "03", "10", "13")
 AIMED_SLOTS = {"nmod:to", "nmod:against", "nmod:with", "nmod:on", "nmod:toward", "nmod:for"}
 DEONTIC = {"must", "dovere", "devono", "deve", "have to", "has to", "devoir", "deber"}
 DEMAND = "100"
@@ -2183,12 +2184,11 @@ def _place_inside(g: Graph, positions, ctx: Context) -> Place | None:
 def _adjective_place(g: Graph, n: int, ctx: Context) -> Place | None:
     """The state a place noun's nationality adjective names ("città iraniane" -> IRN)."""
     for c in g.kids(n, "amod"):
-        iso3 = ctx.kb.adjectives.get(g.tokens[c].text.lower())
-        state = ctx.place(ctx.kb.countries[iso3].name) if iso3 in ctx.kb.countries else None
-        if state is not None and state.country == iso3:
+        state = ctx.state_place(ctx.kb.adjectives.get(g.tokens[c].text.lower()))
+        if state is not None:
             text, start, end = g.text(list(range(min(n, c), max(n, c) + 1)))
-            return Place(text, start, end, state.name, iso3, state.lat, state.lon, state.kind,
-                         state.id)
+            return Place(text, start, end, state.name, state.country, state.lat, state.lon,
+                         state.kind, state.id)
     return None
 
 
