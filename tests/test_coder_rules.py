@@ -168,3 +168,11 @@ def test_a_month_in_a_date_is_no_march(date):
                         "measures on Sunday.", format="text", source="t", date=date,
         lang="en"))
     assert article.events and not [e for e in article.events if e.cameo_root == "14"]
+
+
+def test_a_statement_whose_content_finds_its_source_late_is_no_statement(code):
+    # the killing's source is found only when its events are made (the patrol in the clause):
+    # what the army confirmed is that killing, not a statement beside it
+    events = code("Lo ha confermato l'esercito israeliano: il leader di Hamas Yahya Sinwar è "
+                  "stato ucciso a Rafah in uno scontro a fuoco con una pattuglia israeliana.")
+    assert [e.cameo_root for e in events] == ["18"], [(e.cameo, e.source) for e in events]

@@ -1057,11 +1057,14 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
                                 if a.country and g.tokens[g.head(n) or n].pos != "PRON")
     frames.sort(key=lambda f: f.n)
     frames = _obligations_as_demands(g, frames, mod, ctx)
-    reporters_with_content = {f.reporter for f in frames if f.reporter is not None and f.sources
-                              and not f.negated and not f.hypothetical}   # asserted content:
-    #                                 "«Venezuela no se va a rendir», afirmó Maduro" is a statement
+    coded = [(frame, _events(frame, g, index, article, pub, ctx, lex)) for frame in frames]
+    reporters_with_content = {f.reporter for f, found in coded if f.reporter is not None
+                              and any(e.source for e in found)   # a source found late: "è stato
+                              and not f.negated and not f.hypothetical}   # ucciso ... con una
+    #   pattuglia israeliana"; asserted content: "«Venezuela no se va a rendir», afirmó Maduro"
+    #   is a statement
     events: list[Event] = []
-    for frame in frames:
+    for frame, found in coded:
         entry = frame.entry               # a user dictionary may give "said" its own code
         is_report = entry.code == "010" or \
             g.lemma(frame.n) in mod.reporting_verbs and (entry.code.startswith("01") or (
@@ -1071,7 +1074,7 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
             continue                      # a statement only when nothing more specific is said
         if is_report and not any(a.country or a.kb_id for a in frame.sources):
             continue                      # "police said", "officials say": nobody to code
-        events.extend(_events(frame, g, index, article, pub, ctx, lex))
+        events.extend(found)
     return CodingResult(events, subjects, objects)
 
 
