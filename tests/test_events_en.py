@@ -520,6 +520,9 @@ CASES = {
              flagged=Ev("EUR", "SRB", "16", flag="hypothetical")),
         case("Portugal backed Ukraine's efforts to become a member of the European Union.",
              Ev("PRT", "UKR", "05"), flagged=Ev("UKR", "EUR", "05", flag="hypothetical")),
+        # the aim of a trip that may not happen does not happen either
+        case("Kim Jong Un could travel to Russia next month to meet Putin.",
+             flagged=Ev("PRK", "RUS", "04", flag="hypothetical")),
     ],
     # ------------------------------------------------------------------ no political event
     "none": [

@@ -716,6 +716,9 @@ CASES = {
              flagged=Ev("ISR", "IRN", "19", flag="hypothetical")),
         case("La Casa Bianca ha smentito le voci su un possibile incontro tra Biden e Xi Jinping.",
              flagged=Ev("USA", "CHN", "04", flag="hypothetical")),
+        # the aim of a trip that may not happen does not happen either
+        case("Kim Jong Un potrebbe recarsi in Russia il mese prossimo per incontrare Putin.",
+             flagged=Ev("PRK", "RUS", "04", flag="hypothetical")),
     ],
     # ------------------------------------------------------------------ no political event
     "none": [

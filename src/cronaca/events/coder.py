@@ -347,6 +347,11 @@ def _hypothetical(g: Graph, n: int, m: Modality, lang: str) -> tuple[bool, str]:
         return True, f"the aim of '{g.tokens[h].text}'"   # "efforts to become a member"
     if _has_child_word(g, n, m.hedges):
         return True, "hedge"
+    if h is not None and g.dep(n) == "advcl" and g.morph(n, "VerbForm") == "Inf" and any(
+            _is_word(g, k, g.grammar.purpose_markers) for k in g.kids(n, "mark", "aux")):
+        above, why = _hypothetical(g, h, m, lang)     # "potrebbe recarsi in Russia per
+        if above:                                      # incontrare Putin": the aim of what
+            return True, f"the aim of '{g.tokens[h].text}' ({why})"   # may not happen
     # "se incontrasse", "if they meet": a hypothetical clause, or one governed by a modal verb
     node = n
     while node is not None:

@@ -59,6 +59,7 @@ class Grammar:
     locality_nouns: frozenset[str] = frozenset()  # "la vereda Buenos Aires": a hamlet's own name
     ethnic_words: frozenset[str] = frozenset()    # "ethnic Albanians": a people, not a state
     place_nouns: frozenset[str] = frozenset()     # "città iraniane": places in that state
+    purpose_markers: frozenset[str] = frozenset()   # "per incontrare": the aim of a verb
 
     def role(self, slot: str) -> str:
         """A slot in English roles: Italian "nmod:di" -> "nmod:of"; others unchanged."""
@@ -102,6 +103,7 @@ def grammar(lang: str) -> Grammar:
         locality_nouns=words("locality_nouns"),
         ethnic_words=words("ethnic_words"),
         place_nouns=words("place_nouns"),
+        purpose_markers=words("purpose_markers"),
         never_passive=mod.never_passive if mod else frozenset())
 
 
