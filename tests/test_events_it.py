@@ -204,6 +204,10 @@ CASES = {
         case("La Germania ha sospeso l'invio di armi all'Arabia Saudita per timore di un'offensiva "
              "nello Yemen.",
              Ev("DEU", "SAU", "16", cameo="1622")),
+        # "alla presenza di Trump" is no object the parser's conjunct makes it
+        case("Il presidente azero Ilham Aliyev e il premier armeno Nikol Pashinyan hanno siglato "
+             "una dichiarazione congiunta di pace, alla presenza di Trump.",
+             Ev("AZE", "ARM", "05"), Ev("ARM", "AZE", "05"), date="2025-08-09"),
     ],
     # ------------------------------------------------------------------ nominal events
     "nominal": [

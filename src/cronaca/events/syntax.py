@@ -279,9 +279,11 @@ class Graph:
         Zelensky" with "Volodymyr" under "Poutine")."""
         out = [n]
         inner = [c for f in self.kids(n, "flat:name", "flat") for c in self.kids(f, "conj")]
+        bare = not self.kids(n, "case")
         for c in self.kids(n, "conj") + inner:
-            if self.tokens[c].pos in NOMINAL_HEAD_POS:
-                out += self.conjuncts(c)
+            if self.tokens[c].pos in NOMINAL_HEAD_POS and not (bare and self.kids(c, "case")):
+                out += self.conjuncts(c)  # a phrase with a preposition is no conjunct of one
+        #                                   without ("una dichiarazione ..., alla presenza di")
         return out
 
     def text(self, positions: list[int]) -> tuple[str, int, int]:
