@@ -377,6 +377,9 @@ CASES = {
         # the entry's own word may carry the target: guarantees "per l'Ucraina"
         case("Washington contribuirà alle garanzie di sicurezza per l'Ucraina.",
              Ev("USA", "UKR", "03", cameo="0334")),
+        # the entry's own word ("colloqui") leads to whom the offer is made
+        case("La Turchia si è offerta di ospitare un nuovo round di colloqui tra Mosca e Kiev.",
+             Ev("TUR", "RUS", "03"), Ev("TUR", "UKR", "03")),
     ],
     # ------------------------------------------------------------------ relative dates
     "dates": [

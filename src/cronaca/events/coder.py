@@ -714,11 +714,12 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
             entry.code.startswith(THREAT_ROOT) and _forces(a))]  # enviar tropas": its means
         if found:
             return found, f"{slot} of '{g.tokens[x].text}'"
-        for slot, c in g.slots(x):
+        free = taken - set(consumed)      # the entry's own word may lead to the target:
+        for slot, c in g.slots(x):        # "offerta di ospitare un round di colloqui tra Mosca
             if (slot == "obj" or g.role(slot.replace("obl:", "nmod:")) in AIMED_SLOTS) and \
-                    c not in taken:
-                found = _aimed(g, c, ctx, taken, mine) or \
-                    [a for a in _owner(g, c, ctx, taken) if _other_side(a, sources)]
+                    c not in taken:       # e Kiev"
+                found = _aimed(g, c, ctx, free, mine) or \
+                    [a for a in _owner(g, c, ctx, free) if _other_side(a, sources)]
                 if found:
                     return found, f"owner of '{g.tokens[c].text}'"
     return [], ""
