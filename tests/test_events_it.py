@@ -706,6 +706,9 @@ CASES = {
         case("Il premier britannico ha annunciato un prestito da 2,26 miliardi di sterline a "
              "Kiev per l'acquisto di armi.",
              Ev("GBR", "UKR", "07", cameo="071")),
+        # whom the suspended talks were with hangs two steps down, on what they were for
+        case("Il Regno Unito ha sospeso i negoziati per un accordo di libero scambio con Israele.",
+             Ev("GBR", "ISR", "16")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -857,10 +857,12 @@ def _aimed(g: Graph, n: int, ctx: Context, taken: set[int], mine: set,
                      if a.country not in mine]
             if found:
                 return found
-    if depth < 1:                         # one step down: "l'essentiel des sanctions contre X"
-        for slot, c in g.slots(n):
-            if g.role(slot) == "nmod:of" and c not in taken:
-                return _aimed(g, c, ctx, taken, mine, depth + 1)
+    if depth < 2:                         # down: "l'essentiel des sanctions contre X", "i
+        for slot, c in g.slots(n):        # negoziati per un accordo di libero scambio con
+            if g.role(slot) in ("nmod:of", "nmod:for") and c not in taken:   # Israele"
+                found = _aimed(g, c, ctx, taken, mine, depth + 1)
+                if found or g.role(slot) == "nmod:of":
+                    return found
     for c in g.kids(n, "acl"):            # what the thing is for: "signed an accord to supply
         if g.morph(c, "VerbForm") == "Inf" or g.tokens[c].tag == "VB":   # Gondor with wheat"
             inner = [x for s, x in g.slots(c) if x not in taken and (
