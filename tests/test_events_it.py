@@ -273,6 +273,9 @@ CASES = {
         # a rejected ultimatum was put to whom rejects it
         case("La giunta militare del Niger ha respinto l'ultimatum dell'Ecowas.",
              Ev("NER", "IGO", "12"), Ev("IGO", "NER", "13")),
+        # killings "di massa" are mass killings
+        case("Le Forze di supporto rapido hanno compiuto uccisioni di massa di civili a El Fasher.",
+             Ev("SDN", "SDN", "20", cameo="202")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [
