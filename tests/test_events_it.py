@@ -712,6 +712,10 @@ CASES = {
         # whom the suspended talks were with hangs two steps down, on what they were for
         case("Il Regno Unito ha sospeso i negoziati per un accordo di libero scambio con Israele.",
              Ev("GBR", "ISR", "16")),
+        # calling someone names is disapproval
+        case("Il premier israeliano, Benjamin Netanyahu, ha definito l'Onu «una palude di bile "
+             "antisemita».",
+             Ev("ISR", "UNO", "11"), date="2024-09-27"),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [
