@@ -154,6 +154,11 @@ FRENCH = {
         case("Emmanuel Macron a promis que l'aide française serait acheminée directement à la "
              "population libanaise.",
              Ev("FRA", "LBN", "03")),
+        # a reporting verb the parser made a conjunct after a comma, its speaker an agent with
+        # no "par": what is reported, said by Trump, and no statement by India or Pakistan
+        case("L'Inde et le Pakistan ont conclu un cessez-le-feu total et immédiat, a annoncé "
+             "Donald Trump.",
+             Ev("IND", "PAK", "08", speaker="USA"), date="2025-05-10"),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

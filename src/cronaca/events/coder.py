@@ -410,7 +410,7 @@ def _reporter(g: Graph, n: int, m: Modality) -> int | None:
             continue
         if g.dep(c) in ("parataxis", "ccomp", "dep"):
             return c
-        first = min(g.subtree(c))
+        first = min((m for m in g.subtree(c) if g.tokens[m].pos != "PUNCT"), default=c)
         if g.dep(c) == "conj" and first > 0 and g.tokens[first - 1].text in (",", ":", "—", "–"):
             return c
     return None
@@ -428,7 +428,9 @@ def _postposed_speaker(g: Graph, n: int, m: Modality) -> list[int]:
     its subject (what is said is a clause, not a noun) when it has no subject of its own."""
     if g.lemma(n) not in m.reporting_verbs:
         return []
-    return [c for c in g.kids(n, "obj", "dobj") if c > n and g.tokens[c].pos in ("NOUN", "PROPN")]
+    return [c for c in g.kids(n, "obj", "dobj", "obl:agent") if c > n and g.tokens[c].pos in (
+        "NOUN", "PROPN") and not g.kids(c, "case")]   # "a annoncé Donald Trump": an agent
+    #                                                  with no "par" to the French parser
 
 
 def _subject(g: Graph, n: int, passive: bool) -> list[int]:
