@@ -176,3 +176,12 @@ def test_a_statement_whose_content_finds_its_source_late_is_no_statement(code):
     events = code("Lo ha confermato l'esercito israeliano: il leader di Hamas Yahya Sinwar è "
                   "stato ucciso a Rafah in uno scontro a fuoco con una pattuglia israeliana.")
     assert [e.cameo_root for e in events] == ["18"], [(e.cameo, e.source) for e in events]
+
+
+def test_whom_anothers_act_is_against_is_not_whom_an_alert_faces(code):
+    events = code("Il Viminale ha innalzato il livello di allerta antiterrorismo attorno agli "
+                  "obiettivi ebraici in Italia dopo l'attacco di Hamas contro Israele.",
+                  date="2023-10-10")
+    alert = [e for e in events if e.cameo_root == "15"]
+    assert alert and all(e.target is None for e in alert), [(e.cameo, e.target) for e in alert]
+    assert any(e.cameo_root == "19" and e.target.country == "ISR" for e in events)

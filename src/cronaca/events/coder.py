@@ -805,11 +805,24 @@ def _across_border(g: Graph, n: int, ctx: Context, mine: set) -> tuple[list[Acto
         roles = {g.role(f"obl:{prep}"), g.role(f"obl:{written}"),      # "come deterrente
                  *(g.role(f"obl:{g.tokens[k].text.lower()}") for k in g.kids(c, "case"))} \
             if prep else set()                                          # contro gli Houthi"
-        if roles & {"obl:around", "obl:against"}:   # "come deterrente contro Iran e Hezbollah"
+        if roles & {"obl:around", "obl:against"} and not _in_anothers_act(g, c, n, ctx, mine):
             found = [a for a in _resolve_all(g, [c], ctx) if a.country not in mine]
             if found:
                 return found, f"the state it faces ('{g.tokens[c].text}')"
     return [], ""
+
+
+def _in_anothers_act(g: Graph, c: int, n: int, ctx: Context, mine: set) -> bool:
+    """Word ``c`` hangs, below ``n``, on a thing another actor owns: "dopo l'attacco di Hamas
+    contro Israele" names whom Hamas attacked, not whom an alert faces."""
+    h = g.head(c)
+    while h is not None and h != n:
+        owners = [x for s, x in g.slots(h) if g.role(s) in OWNER_SLOTS]
+        if g.tokens[h].pos in NOUN_POS and any(
+                a.country not in mine for a in _resolve_all(g, owners, ctx)):
+            return True
+        h = g.head(h)
+    return False
 
 
 def _many(g: Graph, heads: list[int]) -> str:
