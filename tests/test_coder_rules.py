@@ -185,3 +185,11 @@ def test_whom_anothers_act_is_against_is_not_whom_an_alert_faces(code):
     alert = [e for e in events if e.cameo_root == "15"]
     assert alert and all(e.target is None for e in alert), [(e.cameo, e.target) for e in alert]
     assert any(e.cameo_root == "19" and e.target.country == "ISR" for e in events)
+
+
+def test_a_da_phrase_an_entry_takes_as_its_target_is_no_agent(code):
+    events = code("La Commissione europea ha avviato un'indagine anti-sovvenzioni sulle auto "
+                  "elettriche importate dalla Cina.", date="2023-10-04")
+    assert not [e for e in events if e.source.country == "CHN"], \
+        [(e.cameo, e.source.country) for e in events]
+    assert any(e.cameo_root == "09" and e.target.country == "CHN" for e in events)

@@ -1164,6 +1164,12 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     passive = g.passive(n) and not entry.passive_like or reduced or adjunct
     slots = g.slots(n)
     subj = _subject(g, n, passive)
+    if passive and subj and entry.targets:   # "le auto importate dalla Cina": an entry whose
+        origin = [c for c in subj if f"obl:{g.preposition(c)}" == entry.targets[0]]   # target
+        if origin:                            # is first its "da" phrase has no agent in it
+            subj = [c for c in subj if c not in origin]
+            slots = [(f"obl:{g.preposition(c)}" if c in origin else s_, c) for s_, c in slots]
+            how.append("the 'da' phrase is the entry's target, not an agent")
     if entry.passive_like:   # "ha ottenuto dalla Germania nuovi aiuti": the giver acts on the
         givers = [c for s_, c in slots  # subject ("da", "from", Spanish and French "de");
                   if g.role(s_) in ("agent", "obl:by", "obl:from", "obl:of")]   # the first
