@@ -99,6 +99,12 @@ CASES = {
         case("Il premier indiano è arrivato a Mosca, accolto all'aeroporto da una delegazione "
              "russa.",
              Ev("IND", "RUS", "04", cameo="042"), Ev("RUS", "IND", "04", cameo="043")),
+        # a participle on the thing sent ("inviati", lemmatised as the noun "inviato"), placed
+        # by the verb of the clause it sits in
+        case("Sono arrivati in Emilia-Romagna i soccorritori inviati da Francia, Slovenia e "
+             "Austria.",
+             Ev("FRA", "ITA", "07", cameo="073"), Ev("SVN", "ITA", "07", cameo="073"),
+             Ev("AUT", "ITA", "07", cameo="073")),
     ],
     # ------------------------------------------------------------------ dropped subjects
     "dropped_subject": [

@@ -132,8 +132,14 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
                 or _marked_infinitive(g, c):   # "chiesto di garantire l'accesso", "costretto
             #                                    ... a lasciare" (an advcl to the parser)
             scope.update(g.subtree(c, stop={"advcl", "parataxis", "conj", "acl:relcl", "relcl"}))
-    if kind == "verb" and _reduced_passive(g, n) and any(e.code == CLAIM_CODE for e in candidates):
-        scope.add(g.head(n))              # "un attentat revendiqué par l'État islamique"
+    head_words: set[int] = set()
+    if kind == "verb" and _reduced_passive(g, n) and (
+            any(e.code == CLAIM_CODE for e in candidates) or
+            not lex.candidates(g.lemma(g.head(n)), "noun")):
+        h = g.head(n)                     # the noun is its object: "un attentat revendiqué par
+        head_words = {h, *g.kids(h, "amod", "compound", "flat", "flat:name")}   # l'État
+        scope.update(head_words)          # islamique", "i soccorritori inviati da Francia";
+        #                  an event noun is the act itself ("the demonstration staged by")
     lemmas_in_scope = {g.lemma(m) for m in scope} | {g.tokens[m].text.lower() for m in scope}
     core: set[int] | None = None          # the object's words, computed when needed
 
@@ -1379,6 +1385,9 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         location = Location(place.text, place.name, place.country, place.lat, place.lon,
                             place.kb_id)
     location = location or _location(g, n, slots, ctx, used_nodes)
+    if location is None and reduced and (gov := g.head(g.head(n))) is not None and \
+            g.tokens[gov].pos in VERB_POS:   # "sono arrivati in Emilia-Romagna i soccorritori
+        location = _location(g, gov, g.slots(gov), ctx, used_nodes)   # inviati da Francia"
     negated = _negated(g, n, mod)
     hypothetical, why_h = _hypothetical(g, n, mod, lang)
     intent, why_i = _intent(g, n, mod)
