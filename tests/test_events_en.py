@@ -413,6 +413,9 @@ CASES = {
         # a name compounded with the victims says whose they are
         case("US drones killed eight al-Qaeda leaders.",
              Ev("USA", "IMG", "18")),
+        # the UN has no army to threaten with: its forces' posture is peacekeeping (074)
+        case("UN peacekeepers patrolled the border between Lebanon and Israel.",
+             Ev("UNO", "LBN", "07", cameo="074")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [

@@ -506,6 +506,9 @@ CASES = {
         # rescuers sent are humanitarian aid
         case("L'Italia ha inviato soccorritori e canadair in Grecia.",
              Ev("ITA", "GRC", "07", cameo="073")),
+        # the UN has no army to threaten with: its forces' posture is peacekeeping (074)
+        case("La missione Unifil continua a pattugliare il confine tra Libano e Israele.",
+             Ev("UNO", "LBN", "07", cameo="074")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [
