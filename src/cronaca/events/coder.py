@@ -44,6 +44,7 @@ AIMED_SLOTS = {"nmod:to", "nmod:against", "nmod:with", "nmod:on", "nmod:toward",
 DEONTIC = {"must", "dovere", "devono", "deve", "have to", "has to", "devoir", "deber"}
 DEMAND = "100"
 POSTURE_ROOT, PEACEKEEPING = "15", "074"   # a show of force; peacekeeping
+DISAPPROVAL = "111"                        # criticise or denounce
 # roots whose dative is a recipient even when it is a capital ("sanzioni a Teheran", "aiuti a
 # Kiev", "ha chiesto a Pechino di"); elsewhere a city after "a" is where it happens
 DIRECTED_ROOTS = ("02", "03", "06", "07", "10", "11", "12", "13", "16", "19", "20")
@@ -1881,6 +1882,9 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
                 own += f"; target: {why}"
         if placed_target is None:
             placed_target = target = _ruled(placed_source, place, code, s)
+        if code.startswith(("140", "141")) and placed_source.sector == "GOV":
+            code, info = DISAPPROVAL, lookup(DISAPPROVAL)    # "suscitando le proteste di Kiev":
+            own += "; a government protests in words"       # no government takes to the streets
         if code.startswith(POSTURE_ROOT) and placed_source.country == "UNO":
             code, info = PEACEKEEPING, lookup(PEACEKEEPING)   # "la missione Unifil continua a
             own += "; the UN's forces keep the peace"         # pattugliare il confine": the UN
