@@ -513,6 +513,9 @@ CASES = {
         # the UN has no army to threaten with: its forces' posture is peacekeeping (074)
         case("La missione Unifil continua a pattugliare il confine tra Libano e Israele.",
              Ev("UNO", "LBN", "07", cameo="074")),
+        # an inquiry into a charge with no one named looks into the prosecutor's own state
+        case("La procura di Milano ha aperto un'inchiesta per corruzione.",
+             Ev("ITA", "ITA", "09")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [

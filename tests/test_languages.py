@@ -159,6 +159,9 @@ FRENCH = {
         case("L'Inde et le Pakistan ont conclu un cessez-le-feu total et immédiat, a annoncé "
              "Donald Trump.",
              Ev("IND", "PAK", "08", speaker="USA"), date="2025-05-10"),
+        # an inquiry into a charge with no one named looks into the state of those who open it
+        case("La justice française a ouvert une information judiciaire pour corruption.",
+             Ev("FRA", "FRA", "09")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

@@ -1882,6 +1882,13 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
                 own += f"; target: {why}"
         if placed_target is None:
             placed_target = target = _ruled(placed_source, place, code, s)
+        if placed_target is None and code.startswith(INVESTIGATE_ROOT) and \
+                placed_source.sector in ("JUD", "COP") and placed_source.country and \
+                _for_a_charge(g, frame.n):   # "la procura di Milano ha aperto un'inchiesta per
+            placed_target = target = _state(   # corruzione": suspects of its own state
+                placed_source.text, placed_source.start, placed_source.end,
+                placed_source.country, "an inquiry into a charge with no one named looks into "
+                f"the source's own state ({placed_source.country})")
         if code.startswith(("140", "141")) and placed_source.sector == "GOV":
             code, info = DISAPPROVAL, lookup(DISAPPROVAL)    # "suscitando le proteste di Kiev":
             own += "; a government protests in words"       # no government takes to the streets
@@ -1991,6 +1998,14 @@ def _state(text: str, start: int, end: int, country: str, how: str) -> Actor:
     """A state as a side, read from the words at ``start:end`` (a place's name, or the words
     that place it)."""
     return Actor(text, start, end, None, country, None, f"country:{country}", how)
+
+
+def _for_a_charge(g: Graph, n: int) -> bool:
+    """The inquiry at ``n`` (its verb, or its object noun) names what it is for: a charge
+    ("un'inchiesta per corruzione", "une information judiciaire pour corruption")."""
+    nouns = [n, *(c for s_, c in g.slots(n) if s_ in ("obj", "nsubj:pass"))]
+    return any(g.role(s_.replace("obl:", "nmod:")) == "nmod:for"
+               for m in nouns for s_, _ in g.slots(m))
 
 
 def _ruled(source: Actor, place: Location | None, code: str, sentence) -> Actor | None:
