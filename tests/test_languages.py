@@ -162,6 +162,10 @@ FRENCH = {
         # an inquiry into a charge with no one named looks into the state of those who open it
         case("La justice française a ouvert une information judiciaire pour corruption.",
              Ev("FRA", "FRA", "09")),
+        # a wish to act is the intent its infinitive carries, no appeal (020) that would leave
+        # the act embedded and unasserted
+        case("Paris souhaite expulser une soixantaine de ressortissants algériens.",
+             Ev("FRA", "DZA", "13", intent=True)),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

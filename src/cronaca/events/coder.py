@@ -45,6 +45,7 @@ DEONTIC = {"must", "dovere", "devono", "deve", "have to", "has to", "devoir", "d
 DEMAND = "100"
 POSTURE_ROOT, PEACEKEEPING = "15", "074"   # a show of force; peacekeeping
 DISAPPROVAL = "111"                        # criticise or denounce
+APPEAL_ROOT = "02"
 # roots whose dative is a recipient even when it is a capital ("sanzioni a Teheran", "aiuti a
 # Kiev", "ha chiesto a Pechino di"); elsewhere a city after "a" is where it happens
 DIRECTED_ROOTS = ("02", "03", "06", "07", "10", "11", "12", "13", "16", "19", "20")
@@ -1064,6 +1065,11 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
         if kind == "verb" and _announces_event_noun(g, n, entry, lex, mod):
             used = before                 # "ha annunciato la sospensione del trattato": the
             continue                      # noun is the act, with the speaker as its source
+        if kind == "verb" and entry.code.startswith(APPEAL_ROOT) and \
+                _is_word(g, n, mod.intent_verbs) and any(
+                    g.morph(c, "VerbForm") == "Inf" for c in g.kids(n, "xcomp")):
+            used = before                 # "que Paris souhaitait expulser": a wish to act is
+            continue                      # the intent its infinitive carries, no appeal
         frame = (_verb_frame if kind == "verb" else _noun_frame)(g, n, entry, ctx, mod, lang,
                                                                  dates, frames, consumed)
         if frame is not None:
