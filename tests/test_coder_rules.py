@@ -193,3 +193,10 @@ def test_a_da_phrase_an_entry_takes_as_its_target_is_no_agent(code):
     assert not [e for e in events if e.source.country == "CHN"], \
         [(e.cameo, e.source.country) for e in events]
     assert any(e.cameo_root == "09" and e.target.country == "CHN" for e in events)
+
+
+def test_whom_protection_is_of_is_its_target(code):
+    # "la protezione di X" protects X: the displaced are no source of it
+    events = code("La missione dell'Onu garantisce la protezione di migliaia di sfollati.")
+    (e,) = [e for e in events if e.cameo == "074"]
+    assert e.source.country == "UNO" and e.target.sector == "REF", (e.source, e.target)
