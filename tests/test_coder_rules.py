@@ -200,3 +200,8 @@ def test_whom_protection_is_of_is_its_target(code):
     events = code("La missione dell'Onu garantisce la protezione di migliaia di sfollati.")
     (e,) = [e for e in events if e.cameo == "074"]
     assert e.source.country == "UNO" and e.target.sector == "REF", (e.source, e.target)
+
+
+def test_migrants_arriving_make_no_visit(code):
+    assert not [e for e in code("Centinaia di migranti tunisini sono arrivati a Lampedusa nella "
+                                "notte.") if e.cameo_root == "04"]

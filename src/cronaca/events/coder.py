@@ -1908,6 +1908,8 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
                 (source.country, source.sector) == (target.country, target.sector):
             continue               # two unnamed peoples placed in one state are one side ("ethnic
             #                        Albanians have sworn to fight ... villages near the border")
+        if code.startswith(VISIT_CODE) and source.sector in ("REF", "CVL"):
+            continue               # "des migrants arrivés par petits bateaux": no visit
         if code.startswith(VISIT_CODE) and target is not None and \
                 target.country == source.country and source.country is not None and \
                 (target.how or "").startswith(("capital '", "city '", "place '")):
