@@ -166,6 +166,9 @@ FRENCH = {
         # the act embedded and unasserted
         case("Paris souhaite expulser une soixantaine de ressortissants algériens.",
              Ev("FRA", "DZA", "13", intent=True)),
+        # "Royaume-Uni" is one name: the tokenizer keeps the hyphenated state names of CLDR whole
+        case("La France et le Royaume-Uni ont signé un accord sur les migrants.",
+             Ev("FRA", "GBR", "05"), Ev("GBR", "FRA", "05")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

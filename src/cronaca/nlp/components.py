@@ -48,11 +48,28 @@ def use_entity_tagger(nlp: Language, folder) -> None:
     nlp.add_pipe("cronaca_entities", last=True, config={"folder": str(folder)})
 
 
+def hyphenated_states(lang: str) -> list[str]:
+    """The states whose CLDR name in ``lang`` is one hyphenated word ("Royaume-Uni",
+    "Nouvelle-Zélande", "Guinea-Bissau"), which tokenizers split at the hyphen."""
+    from babel import Locale
+    from babel.core import UnknownLocaleError
+
+    try:
+        names = Locale.parse(lang).territories
+    except (UnknownLocaleError, ValueError):
+        return []
+    return sorted({n for code, n in names.items() if len(code) == 2 and code.isalpha() and
+                   code not in ("XA", "XB") and "-" in n and " " not in n})   # (pseudo-locales)
+
+
 def customise(nlp: Language, lang: str) -> None:
-    """Abbreviations stay one token; sentences come from Cronaca's splitter."""
+    """Abbreviations and hyphenated state names stay one token; sentences come from Cronaca's
+    splitter."""
     for abbr in abbreviations(lang):
         for form in {abbr, abbr[0].upper() + abbr[1:]}:
             nlp.tokenizer.add_special_case(form + ".", [{ORTH: form + "."}])
+    for name in hyphenated_states(lang):  # "Royaume-Uni" is one name, not "Royaume", "-", "Uni"
+        nlp.tokenizer.add_special_case(name, [{ORTH: name}])
     before = "parser" if "parser" in nlp.pipe_names else None
     if "senter" in nlp.pipe_names:
         nlp.disable_pipe("senter")
