@@ -646,7 +646,7 @@ def test_grammar(code):
 
     data = lang_yaml(code, "grammar.yaml")
     assert set(data) == {"pro_drop", "target_slots", "roles", "contractions",
-                         "reportive_conditional", *GRAMMAR_LISTS}
+                         "reportive_conditional", "participle_endings", *GRAMMAR_LISTS}
     assert isinstance(data["pro_drop"], bool) and isinstance(data["reportive_conditional"], bool)
     for name in GRAMMAR_LISTS:
         assert isinstance(data[name], list), f"{code}: {name} must be a list"
@@ -655,6 +655,10 @@ def test_grammar(code):
     assert slots and all(re.fullmatch(r"obj|iobj|obl|obl:[^\s:].*", s) for s in slots), slots
     assert set(data["roles"].values()) <= ROLE_WORDS, f"{code}: roles must be English role words"
     assert all(isinstance(v, str) and v for v in data["contractions"].values())
+    endings = data["participle_endings"]      # a participle's ending -> its infinitive's
+    assert isinstance(endings, dict) and all(
+        isinstance(k, str) and isinstance(v, str) and k and v and k == k.lower() and v == v.lower()
+        for k, v in endings.items()), f"{code}: participle_endings"
     loaded = grammar(code)
     assert loaded.pro_drop is data["pro_drop"] and loaded.target_slots == tuple(slots)
     for prep, role in data["roles"].items():

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from cronaca.actors.kb import knowledge_base
-from cronaca.events.syntax import Graph, repair_adjectives, repair_names, repair_subjects
+from cronaca.events.syntax import (Graph, grammar, repair_adjectives, repair_names,
+                                   repair_perfects, repair_subjects)
 from cronaca.model import Document
 from cronaca.pipeline import Pipeline
 
@@ -128,3 +129,17 @@ def test_a_name_read_as_an_adverb_of_its_verb_is_its_subject(parse):
     if _tree(sentence)["Putin"][1] not in ("advmod", "dep", "parataxis"):
         pytest.skip("the parser read this sentence right")
     assert _tree(repair_names(sentence))["Putin"] == ("PROPN", "nsubj", "detto")
+
+
+def test_a_participle_the_french_tagger_missed_heads_its_perfect():
+    # fr_core_news_sm reads "a" as the main verb and "expulsé" as an adverb hung on it
+    pipeline = Pipeline(stages=("parse",), lang="fr")
+    article = pipeline.process(Document(id="t", content="Le Royaume-Uni a expulsé deux "
+                                        "diplomates russes.", format="text", source="t",
+                                        date="2024-05-01", lang="fr"))
+    g = Graph.of(repair_perfects(article.sentences[0], grammar("fr")))
+    n = next(i for i, t in enumerate(g.tokens) if t.text == "expulsé")
+    assert (g.tokens[n].pos, g.lemma(n), g.dep(n).lower()) == ("VERB", "expulser", "root")
+    kids = {g.tokens[c].text: g.dep(c) for c in g.children[n]}
+    assert kids["a"] == "aux:tense" and kids["Royaume-Uni"] == "nsubj" and \
+        kids["diplomates"] == "obj", kids

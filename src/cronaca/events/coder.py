@@ -20,7 +20,8 @@ from cronaca.actors.resolve import (ARMED_SECTORS, Context, Place, _dictionary_f
                                     article_prior, place_of, resolve)
 from cronaca.events.codes import lookup
 from cronaca.events.lexicon import WORD, Entry, Modality, intent_code, lexicon, modality
-from cronaca.events.syntax import Graph, grammar, repair_adjectives, repair_names, repair_subjects
+from cronaca.events.syntax import (Graph, grammar, repair_adjectives, repair_names,
+                                   repair_perfects, repair_subjects)
 from cronaca.geo.gazetteer import gazetteer
 from cronaca.model import Actor, Article, Discard, Event, Evidence, Location, Trigger
 from cronaca.time.dates import DateMention, find_dates
@@ -2316,7 +2317,7 @@ def code_article(article: Article) -> Article:
         if (found := kb.discarded(sentence.text, "sentence")) is not None:
             article.discarded.append(Discard(found[0], index, found[1]))
             continue
-        repaired = repair_names(repair_adjectives(sentence, kb.adjectives))
+        repaired = repair_names(repair_adjectives(repair_perfects(sentence, rules), kb.adjectives))
         g = Graph.of(repair_subjects(repaired), rules)
         ctx.entities = sentence.entities
         result = code_sentence(g, index, article, ctx, pub, lex)

@@ -60,6 +60,7 @@ class Grammar:
     ethnic_words: frozenset[str] = frozenset()    # "ethnic Albanians": a people, not a state
     place_nouns: frozenset[str] = frozenset()     # "città iraniane": places in that state
     purpose_markers: frozenset[str] = frozenset()   # "per incontrare": the aim of a verb
+    participle_endings: dict[str, str] = field(default_factory=dict)   # "é" -> "er": "expulsé"
 
     def role(self, slot: str) -> str:
         """A slot in English roles: Italian "nmod:di" -> "nmod:of"; others unchanged."""
@@ -104,6 +105,8 @@ def grammar(lang: str) -> Grammar:
         ethnic_words=words("ethnic_words"),
         place_nouns=words("place_nouns"),
         purpose_markers=words("purpose_markers"),
+        participle_endings={str(k).lower(): str(v).lower()
+                            for k, v in (data.get("participle_endings") or {}).items()},
         never_passive=mod.never_passive if mod else frozenset())
 
 
@@ -400,6 +403,44 @@ def repair_names(sentence: Sentence) -> Sentence:
         return sentence
     return Sentence(sentence.index, sentence.text, sentence.start, sentence.end, toks,
                     sentence.entities)
+
+
+def repair_perfects(sentence: Sentence, rules: Grammar) -> Sentence:
+    """Make a past participle that the tagger missed the head of its perfect.
+
+    "Ouagadougou a expulsé trois diplomates": the small French model takes "a" for the main
+    verb and "expulsé" for an adverb hung on it, so no verb "expulser" is found.  A word right
+    after a perfect auxiliary that heads the clause, hung on it, not tagged as a verb and ending
+    as the grammar's regular participles end (``participle_endings``, each with the ending of
+    its infinitive), becomes the clause's verb, with that infinitive as its lemma; the auxiliary
+    becomes its ``aux:tense`` and the auxiliary's other dependents its own.
+    """
+    if not rules.participle_endings:
+        return sentence
+    toks = sentence.tokens
+    by_i = {t.i: t for t in toks}
+    fixed: dict[int, Token] = {}
+    for aux in toks:
+        part = by_i.get(aux.i + 1)
+        if part is None or aux.lemma.lower() not in rules.perfect_auxiliaries or \
+                aux.pos != "VERB" or part.head != aux.i or part.pos in ("VERB", "AUX") or \
+                not part.text.lower().endswith(tuple(rules.participle_endings)) or \
+                part.lemma.lower() in rules.perfect_auxiliaries:    # "a été"
+            continue
+        ending = max((e for e in rules.participle_endings if part.text.lower().endswith(e)),
+                     key=len)
+        lemma = part.text.lower()[:-len(ending)] + rules.participle_endings[ending]
+        head, dep = (part.i, "ROOT") if aux.head == aux.i else (aux.head, aux.dep)
+        fixed[part.i] = replace(part, head=head, dep=dep, pos="VERB", lemma=lemma,
+                                morph="Tense=Past|VerbForm=Part")
+        fixed[aux.i] = replace(aux, head=part.i, dep="aux:tense", pos="AUX")
+        for t in toks:
+            if t.head == aux.i and t.i not in (aux.i, part.i):
+                fixed[t.i] = replace(fixed.get(t.i, t), head=part.i)
+    if not fixed:
+        return sentence
+    return Sentence(sentence.index, sentence.text, sentence.start, sentence.end,
+                    [fixed.get(t.i, t) for t in toks], sentence.entities)
 
 
 def repair_subjects(sentence: Sentence) -> Sentence:
