@@ -282,10 +282,6 @@ CASES = {
         # killings "di massa" are mass killings
         case("Le Forze di supporto rapido hanno compiuto uccisioni di massa di civili a El Fasher.",
              Ev("SDN", "SDN", "20", cameo="202")),
-        # a government's protests are words: disapproval (11), no demonstration (14)
-        case("Putin ha accolto a Kazan il segretario generale dell'Onu, António Guterres, "
-             "suscitando le proteste di Kiev.",
-             Ev("RUS", "UNO", "04", cameo="043"), Ev("UKR", None, "11"), date="2024-10-24"),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

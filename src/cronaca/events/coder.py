@@ -45,7 +45,6 @@ AIMED_SLOTS = {"nmod:to", "nmod:against", "nmod:with", "nmod:on", "nmod:toward",
 DEONTIC = {"must", "dovere", "devono", "deve", "have to", "has to", "devoir", "deber"}
 DEMAND = "100"
 POSTURE_ROOT, PEACEKEEPING = "15", "074"   # a show of force; peacekeeping
-DISAPPROVAL = "111"                        # criticise or denounce
 APPEAL_ROOT = "02"
 # roots whose dative is a recipient even when it is a capital ("sanzioni a Teheran", "aiuti a
 # Kiev", "ha chiesto a Pechino di"); elsewhere a city after "a" is where it happens
@@ -1896,9 +1895,6 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
                 placed_source.text, placed_source.start, placed_source.end,
                 placed_source.country, "an inquiry into a charge with no one named looks into "
                 f"the source's own state ({placed_source.country})")
-        if code.startswith(("140", "141")) and placed_source.sector == "GOV":
-            code, info = DISAPPROVAL, lookup(DISAPPROVAL)    # "suscitando le proteste di Kiev":
-            own += "; a government protests in words"       # no government takes to the streets
         if code.startswith(POSTURE_ROOT) and placed_source.country == "UNO":
             code, info = PEACEKEEPING, lookup(PEACEKEEPING)   # "la missione Unifil continua a
             own += "; the UN's forces keep the peace"         # pattugliare il confine": the UN
