@@ -419,7 +419,7 @@ def _reporter(g: Graph, n: int, m: Modality) -> int | None:
             continue
         if g.dep(c) in ("parataxis", "ccomp", "dep"):
             return c
-        first = min((m for m in g.subtree(c) if g.tokens[m].pos != "PUNCT"), default=c)
+        first = min((k for k in g.subtree(c) if g.tokens[k].pos != "PUNCT"), default=c)
         if g.dep(c) == "conj" and first > 0 and g.tokens[first - 1].text in (",", ":", "—", "–"):
             return c
     return None
