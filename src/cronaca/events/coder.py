@@ -676,10 +676,12 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
     the owner of its object ("rejected an Australian ultimatum", "welcomed Reagan's plan"),
     or an argument of its infinitive ("offered to negotiate with Armenia")."""
     mine = {a.country for a in sources}
+    free = taken - set(consumed)           # the entry's own word may carry the target: "alle
+    #                    garanzie per l'Ucraina", "offerta di ospitare un round di colloqui tra
+    #                    Mosca e Kiev"
     for slot, c in g.slots(n):             # (or the thing the act goes to: "ha espresso sostegno
         if (slot == "obj" or g.role(slot) == "obl:to" and not _setting(g, c, n, ctx.lang)) \
-                and (c not in taken or c in consumed):   # alla formula presentata da Zelensky";
-            #                     the entry's own word may carry it: "alle garanzie per l'Ucraina")
+                and c not in free:         # alla formula presentata da Zelensky")
             owners = [a for a in _owner(g, c, ctx, taken) if _other_side(a, sources)]
             if owners and entry.code.startswith(DISAPPROVAL_ROOTS):
                 return owners, f"owner of '{g.tokens[c].text}'"   # "condemned X's visit to Y"
@@ -725,10 +727,9 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
             entry.code.startswith(THREAT_ROOT) and _forces(a))]  # enviar tropas": its means
         if found:
             return found, f"{slot} of '{g.tokens[x].text}'"
-        free = taken - set(consumed)      # the entry's own word may lead to the target:
-        for slot, c in g.slots(x):        # "offerta di ospitare un round di colloqui tra Mosca
+        for slot, c in g.slots(x):
             if (slot == "obj" or g.role(slot.replace("obl:", "nmod:")) in AIMED_SLOTS) and \
-                    c not in taken:       # e Kiev"
+                    c not in taken:
                 found = _aimed(g, c, ctx, free, mine) or \
                     [a for a in _owner(g, c, ctx, free) if _other_side(a, sources)]
                 if found:
@@ -1887,14 +1888,8 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
                 target = placed_target = foes[0]
                 own += f"; target: {why}"
         if placed_target is None:
-            placed_target = target = _ruled(placed_source, place, code, s)
-        if placed_target is None and code.startswith(INVESTIGATE_ROOT) and \
-                placed_source.sector in ("JUD", "COP") and placed_source.country and \
-                _for_a_charge(g, frame.n):   # "la procura di Milano ha aperto un'inchiesta per
-            placed_target = target = _state(   # corruzione": suspects of its own state
-                placed_source.text, placed_source.start, placed_source.end,
-                placed_source.country, "an inquiry into a charge with no one named looks into "
-                f"the source's own state ({placed_source.country})")
+            placed_target = target = _ruled(placed_source, place, code, s) or \
+                _charged(g, frame.n, placed_source, code)
         if code.startswith(POSTURE_ROOT) and placed_source.country == "UNO":
             code, info = PEACEKEEPING, lookup(PEACEKEEPING)   # "la missione Unifil continua a
             own += "; the UN's forces keep the peace"         # pattugliare il confine": the UN
@@ -2005,12 +2000,26 @@ def _state(text: str, start: int, end: int, country: str, how: str) -> Actor:
     return Actor(text, start, end, None, country, None, f"country:{country}", how)
 
 
-def _for_a_charge(g: Graph, n: int) -> bool:
-    """The inquiry at ``n`` (its verb, or its object noun) names what it is for: a charge
-    ("un'inchiesta per corruzione", "une information judiciaire pour corruption")."""
+def _own_state(source: Actor, why: str) -> Actor:
+    """The source's own state as the target, read from the source's words."""
+    return _state(source.text, source.start, source.end, source.country,
+                  f"{why} ({source.country})")
+
+
+def _charged(g: Graph, n: int, source: Actor, code: str) -> Actor | None:
+    """A prosecutor's or police inquiry into a charge with no one named looks into its own state
+    ("la procura di Milano ha aperto un'inchiesta per corruzione", "une information judiciaire
+    pour corruption"): the charge is what the inquiry at ``n`` (its verb, or its object noun) is
+    for. An inquiry into drones' origin names no charge, and no one."""
+    if not code.startswith(INVESTIGATE_ROOT) or source.sector not in ("JUD", "COP") or \
+            not source.country:
+        return None
     nouns = [n, *(c for s_, c in g.slots(n) if s_ in ("obj", "nsubj:pass"))]
-    return any(g.role(s_.replace("obl:", "nmod:")) == "nmod:for"
-               for m in nouns for s_, _ in g.slots(m))
+    if not any(g.role(s_.replace("obl:", "nmod:")) == "nmod:for"
+               for m in nouns for s_, _ in g.slots(m)):
+        return None
+    return _own_state(source, "an inquiry into a charge with no one named looks into the "
+                      "source's own state")
 
 
 def _ruled(source: Actor, place: Location | None, code: str, sentence) -> Actor | None:
@@ -2024,8 +2033,7 @@ def _ruled(source: Actor, place: Location | None, code: str, sentence) -> Actor 
         text, start, end = _written(sentence, place) or (place.text, source.start, source.end)
         return _state(text, start, end, place.country, "a rule with no one named binds the "
                       f"state where it applies ({place.country}, placed by {text!r})")
-    return _state(source.text, source.start, source.end, source.country, "a rule with no one "
-                  f"named binds the source's own state ({source.country})")
+    return _own_state(source, "a rule with no one named binds the source's own state")
 
 
 def _investigated(g: Graph, nouns: list[int], ctx: Context,

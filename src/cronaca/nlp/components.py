@@ -51,6 +51,7 @@ def use_entity_tagger(nlp: Language, folder) -> None:
 def hyphenated_states(lang: str) -> list[str]:
     """The states whose CLDR name in ``lang`` is one hyphenated word ("Royaume-Uni",
     "Nouvelle-Zélande", "Guinea-Bissau"), which tokenizers split at the hyphen."""
+    import pycountry
     from babel import Locale
     from babel.core import UnknownLocaleError
 
@@ -58,8 +59,9 @@ def hyphenated_states(lang: str) -> list[str]:
         names = Locale.parse(lang).territories
     except (UnknownLocaleError, ValueError):
         return []
-    return sorted({n for code, n in names.items() if len(code) == 2 and code.isalpha() and
-                   code not in ("XA", "XB") and "-" in n and " " not in n})   # (pseudo-locales)
+    states = {c.alpha_2 for c in pycountry.countries}
+    return sorted({names[code] for code in states & set(names)
+                   if "-" in names[code] and " " not in names[code]})
 
 
 def customise(nlp: Language, lang: str) -> None:
