@@ -169,6 +169,13 @@ FRENCH = {
         # "Royaume-Uni" is one name: the tokenizer keeps the hyphenated state names of CLDR whole
         case("La France et le Royaume-Uni ont signé un accord sur les migrants.",
              Ev("FRA", "GBR", "05"), Ev("GBR", "FRA", "05")),
+        # manoeuvres with no adjective are still a show of force, faced by the place around
+        case("La marine chinoise a lancé des manœuvres d'envergure autour de Taïwan.",
+             Ev("CHN", "TWN", "15", source_sector="MIL")),
+        # the second side of "entre X et Y" that the parser hung on the event noun
+        case("Pékin a protesté après la rencontre en Californie entre la présidente taïwanaise "
+             "Tsai Ing-wen et le président de la Chambre des représentants américaine.",
+             Ev("CHN", None, "14"), Ev("TWN", "USA", "04"), Ev("USA", "TWN", "04")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

@@ -529,6 +529,17 @@ def _between_sides(g: Graph, n: int) -> list[int]:
     return []
 
 
+def _between_conjuncts(g: Graph, n: int, b: int) -> list[int]:
+    """The sides of the "tra X e Y" phrase ``b`` on the event noun ``n``; a second side that the
+    parser hung on the noun itself counts ("la rencontre entre la présidente Tsai Ing-wen et le
+    président de la Chambre", with "président" a conjunct of "rencontre")."""
+    sides = g.conjuncts(b)
+    if len(sides) == 1:
+        sides += [c for c in g.kids(n, "conj") if c > b and not g.kids(c, "case") and
+                  g.tokens[c].pos in NOUN_POS]
+    return sides
+
+
 def _participle_adjunct(g: Graph, n: int) -> bool:
     """A past participle with its own agent, added to a clause ("è arrivato a Pechino, accolto
     all'aeroporto da una delegazione cinese", "arrived, greeted by the prime minister"): it
@@ -1512,7 +1523,7 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         target_heads = g.conjuncts(between[0])       # targets: "la mediazione del Qatar tra X e
         #                                              Y", "ha avviato una mediazione tra X e Y"
     elif between:
-        source_heads, mutual = g.conjuncts(between[0]), True   # "l'incontro tra X e Y"
+        source_heads, mutual = _between_conjuncts(g, n, between[0]), True   # "l'incontro tra X e Y"
     of_slot = [c for s, c in slots if g.role(s) == "nmod:of" and not (   # "i colloqui di
         entry.code.startswith(MEETING_ROOT) and (p := place_of(g, c, ctx)) is not None and  # Istanbul":
         p.kind == "city")]                                                  # where, not who
