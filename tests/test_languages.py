@@ -176,6 +176,9 @@ FRENCH = {
         case("Pékin a protesté après la rencontre en Californie entre la présidente taïwanaise "
              "Tsai Ing-wen et le président de la Chambre des représentants américaine.",
              Ev("CHN", None, "14"), Ev("TWN", "USA", "04"), Ev("USA", "TWN", "04")),
+        # a capital the tagger read as a verb marked by "avec" is the partner in the talks
+        case("Le gouvernement français a repris avec Alger les discussions sur les visas.",
+             Ev("FRA", "DZA", "04", cameo="046")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

@@ -7,7 +7,7 @@ import pytest
 
 from cronaca.actors.kb import knowledge_base
 from cronaca.events.syntax import (Graph, grammar, repair_adjectives, repair_names,
-                                   repair_perfects, repair_subjects)
+                                   repair_perfects, repair_place_verbs, repair_subjects)
 from cronaca.model import Document
 from cronaca.pipeline import Pipeline
 
@@ -143,3 +143,17 @@ def test_a_participle_the_french_tagger_missed_heads_its_perfect():
     kids = {g.tokens[c].text: g.dep(c) for c in g.children[n]}
     assert kids["a"] == "aux:tense" and kids["Royaume-Uni"] == "nsubj" and \
         kids["diplomates"] == "obj", kids
+
+
+def test_a_place_the_french_tagger_read_as_a_verb_is_a_name_again():
+    # fr_core_news_sm reads "Alger" as a verb marked by "avec", with "discussions" its object
+    pipeline = Pipeline(stages=("parse",), lang="fr")
+    article = pipeline.process(Document(id="t", content="Le gouvernement français a repris avec "
+                                        "Alger les discussions sur les visas.", format="text",
+                                        source="t", date="2024-05-01", lang="fr"))
+    sentence = article.sentences[0]
+    if _tree(sentence)["Alger"][0] != "VERB":
+        pytest.skip("the tagger read this sentence right")
+    tree = _tree(repair_place_verbs(sentence))
+    assert tree["Alger"] == ("PROPN", "obl:arg", "repris")
+    assert tree["avec"][1] == "case" and tree["discussions"] == ("NOUN", "obj", "repris")

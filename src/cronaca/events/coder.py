@@ -21,7 +21,7 @@ from cronaca.actors.resolve import (ARMED_SECTORS, Context, Place, _dictionary_f
 from cronaca.events.codes import lookup
 from cronaca.events.lexicon import WORD, Entry, Modality, intent_code, lexicon, modality
 from cronaca.events.syntax import (Graph, grammar, repair_adjectives, repair_names,
-                                   repair_perfects, repair_subjects)
+                                   repair_perfects, repair_place_verbs, repair_subjects)
 from cronaca.geo.gazetteer import gazetteer
 from cronaca.model import Actor, Article, Discard, Event, Evidence, Location, Trigger
 from cronaca.time.dates import DateMention, find_dates
@@ -2332,7 +2332,8 @@ def code_article(article: Article) -> Article:
         if (found := kb.discarded(sentence.text, "sentence")) is not None:
             article.discarded.append(Discard(found[0], index, found[1]))
             continue
-        repaired = repair_names(repair_adjectives(repair_perfects(sentence, rules), kb.adjectives))
+        repaired = repair_names(repair_adjectives(
+            repair_perfects(repair_place_verbs(sentence), rules), kb.adjectives))
         g = Graph.of(repair_subjects(repaired), rules)
         ctx.entities = sentence.entities
         result = code_sentence(g, index, article, ctx, pub, lex)

@@ -18,6 +18,7 @@ from cronaca.model import Sentence, Token
 SUBJECT = {"nsubj", "csubj", "expl:impers"}
 PASSIVE_SUBJECT = {"nsubj:pass", "nsubjpass", "csubjpass", "csubj:pass"}
 NAME_LABELS = {"PER", "PERSON"}     # the entity labels of people's names
+PLACE_LABELS = {"LOC", "GPE"}       # the entity labels of places
 PASSIVE_AUX = {"aux:pass", "auxpass"}
 OBJECT = {"obj", "dobj"}
 INDIRECT = {"iobj", "dative"}
@@ -403,6 +404,34 @@ def repair_names(sentence: Sentence) -> Sentence:
         return sentence
     return Sentence(sentence.index, sentence.text, sentence.start, sentence.end, toks,
                     sentence.entities)
+
+
+def repair_place_verbs(sentence: Sentence) -> Sentence:
+    """Make a place name that the tagger took for a verb a name again.
+
+    "Paris est prêt à reprendre avec Alger les discussions": the small French model reads
+    "Alger" as a verb ("alger") introduced by "avec" as a subordinating ``mark``, with
+    "discussions" its object, so the talks lose both their partner and their object.  A
+    capitalised word inside a place entity, not the sentence's first, tagged as a verb and
+    marked by a preposition becomes a name in an oblique of its head, the preposition its
+    ``case``; its other dependents move to its head.
+    """
+    toks = sentence.tokens
+    fixed: dict[int, Token] = {}
+    for t in toks[1:]:
+        marks = [k for k in toks if k.head == t.i and k.dep.lower() == "mark" and k.pos == "ADP"]
+        if t.pos != "VERB" or not t.text[:1].isupper() or not marks or t.head == t.i or \
+                not any(e.label in PLACE_LABELS and e.start <= t.start and t.end <= e.end
+                        for e in sentence.entities):
+            continue
+        fixed[t.i] = replace(t, pos="PROPN", dep="obl:arg", lemma=t.text, morph="")
+        for k in toks:
+            if k.head == t.i and k.i != t.i:
+                fixed[k.i] = replace(k, dep="case") if k in marks else replace(k, head=t.head)
+    if not fixed:
+        return sentence
+    return Sentence(sentence.index, sentence.text, sentence.start, sentence.end,
+                    [fixed.get(t.i, t) for t in toks], sentence.entities)
 
 
 def repair_perfects(sentence: Sentence, rules: Grammar) -> Sentence:
