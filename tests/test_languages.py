@@ -179,6 +179,10 @@ FRENCH = {
         # a capital the tagger read as a verb marked by "avec" is the partner in the talks
         case("Le gouvernement français a repris avec Alger les discussions sur les visas.",
              Ev("FRA", "DZA", "04", cameo="046")),
+        # websites paralysed are a cyber attack, by whom the partisan adjective names
+        case("Le groupe de pirates informatiques prorusse Killnet a paralysé les sites internet "
+             "de plusieurs aéroports allemands.",
+             Ev("RUS", "DEU", "17", cameo="176")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

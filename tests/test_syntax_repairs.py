@@ -157,3 +157,19 @@ def test_a_place_the_french_tagger_read_as_a_verb_is_a_name_again():
     tree = _tree(repair_place_verbs(sentence))
     assert tree["Alger"] == ("PROPN", "obl:arg", "repris")
     assert tree["avec"][1] == "case" and tree["discussions"] == ("NOUN", "obj", "repris")
+
+
+def test_a_partisan_adjective_after_another_adjective_is_a_modifier_again():
+    # fr_core_news_sm makes "prorusse" the root verb, "groupe" its subject, the real verb a
+    # clause under it; the adjective comes after another adjective of "pirates"
+    pipeline = Pipeline(stages=("parse",), lang="fr")
+    article = pipeline.process(Document(id="t", content="Le groupe de pirates informatiques "
+                                        "prorusse Killnet a paralysé les sites internet de "
+                                        "plusieurs aéroports allemands.", format="text",
+                                        source="t", date="2024-05-01", lang="fr"))
+    sentence = article.sentences[0]
+    if _tree(sentence)["prorusse"][0] != "VERB":
+        pytest.skip("the tagger read this sentence right")
+    tree = _tree(repair_adjectives(sentence, knowledge_base().adjectives))
+    assert tree["prorusse"] == ("ADJ", "amod", "pirates")
+    assert tree["paralysé"] == ("VERB", "root", None) and tree["groupe"][1:] == ("nsubj", "paralysé")

@@ -307,8 +307,9 @@ def repair_adjectives(sentence: Sentence, adjectives) -> Sentence:
 
     "Il presidente iraniano Masoud Pezeshkian ha respinto ...": the Italian parser can make
     "iraniano" a verb, even the root, with "presidente" its subject and the verb a clause under
-    it.  An adjective in ``adjectives`` (a lower-case word right after a noun) parsed so becomes
-    an ``amod`` of that noun again: a name right after it joins the noun's phrase, its other
+    it.  An adjective in ``adjectives`` (a lower-case word right after a noun, or after another
+    adjective of one: "pirates informatiques prorusse") parsed so becomes an ``amod`` of that
+    noun again: a name right after it joins the noun's phrase, its other
     dependants move to its old head, and a root's place goes to its first verb dependant.
     """
     toks = sentence.tokens
@@ -318,8 +319,11 @@ def repair_adjectives(sentence: Sentence, adjectives) -> Sentence:
         d, prev = fixed[toks[n].i], fixed[toks[n - 1].i]
         if not d.text[:1].islower() or d.text.lower() not in adjectives or not (
                 prev.pos in ("NOUN", "PROPN") or
-                prev.pos == "ADJ" and prev.dep.lower() in NOMINAL_DEPS):   # "diplomatici" ADJ
+                prev.pos == "ADJ" and prev.dep.lower() in NOMINAL_DEPS or   # "diplomatici" ADJ
+                prev.pos == "ADJ" and prev.dep.lower() == "amod" and prev.head < prev.i):
             continue
+        if prev.pos == "ADJ" and prev.dep.lower() == "amod":    # "pirates informatiques
+            prev = fixed[prev.head]                             # prorusse": the noun's
         dep = d.dep.lower()
         if dep in ("amod", "conj") and d.pos != "VERB" or \
                 dep not in REPAIRED_DEPS and d.pos not in ("VERB", "AUX"):
