@@ -1,6 +1,7 @@
 """Coder rules whose point is an actor the coder must NOT emit (the case tables can only ask
 for actors that must be there): a state's own forces or towns are no target of its force
-posture or withdrawal, and a pronominal verb's "da" phrase is no agent. Real Italian pipeline."""
+posture or withdrawal, and a pronominal verb's "da" phrase is no agent. Real Italian pipeline
+(English where the rule's point is an English construction)."""
 
 from __future__ import annotations
 
@@ -205,3 +206,16 @@ def test_whom_protection_is_of_is_its_target(code):
 def test_migrants_arriving_make_no_visit(code):
     assert not [e for e in code("Centinaia di migranti tunisini sono arrivati a Lampedusa nella "
                                 "notte.") if e.cameo_root == "04"]
+
+
+
+def test_who_survives_an_attack_is_no_attacker():
+    # "survived an assassination attempt": the president is its target, never its source (he
+    # was, as the subject of the light verb), and no assassination (186) happened
+    pipeline = Pipeline(stages=("parse", "events"), lang="en")
+    article = pipeline.process(Document(id="t", content="President Zelensky survived an "
+                                         "assassination attempt in Kyiv.", format="text",
+                                         source="t", date="2024-05-01", lang="en"))
+    events = [e for e in article.events if not (e.negated or e.hypothetical)]
+    assert events and not [e for e in events if e.source.sector == "GOV" or e.cameo == "186"], \
+        [(e.cameo, e.source.sector) for e in events]

@@ -235,6 +235,10 @@ CASES = {
         # a rejected demand was made of whom rejects it
         case("South Korea has rejected North Korea's demand to end its alliance with Washington.",
              Ev("KOR", "PRK", "12"), Ev("PRK", "KOR", "10")),
+        # who survives an attempt on a life is its target; the attackers are unnamed, and the
+        # attempt is no assassination (186)
+        case("President Zelensky survived an assassination attempt in Kyiv.",
+             Ev("UKR", "UKR", "18", cameo="185", source_sector="UAF", target_sector="GOV")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

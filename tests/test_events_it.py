@@ -282,6 +282,11 @@ CASES = {
         # killings "di massa" are mass killings
         case("Le Forze di supporto rapido hanno compiuto uccisioni di massa di civili a El Fasher.",
              Ev("SDN", "SDN", "20", cameo="202")),
+        # who survives an attack is its target, not its author; the attackers are unnamed
+        case("Il premier slovacco Robert Fico è sopravvissuto a un attentato a Handlova.",
+             Ev("SVK", "SVK", "18", source_sector="UAF", target_sector="GOV"), date="2024-05-16"),
+        case("Il presidente Zelensky è sfuggito a un tentativo di assassinio a Kiev.",
+             Ev("UKR", "UKR", "18", cameo="185", source_sector="UAF", target_sector="GOV")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

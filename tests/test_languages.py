@@ -183,6 +183,10 @@ FRENCH = {
         case("Le groupe de pirates informatiques prorusse Killnet a paralysé les sites internet "
              "de plusieurs aéroports allemands.",
              Ev("RUS", "DEU", "17", cameo="176")),
+        # who escapes an attempt on a life is its target; the attackers are unnamed
+        case("Le président comorien Azali Assoumani a échappé à une tentative d'assassinat au "
+             "couteau à Moroni.",
+             Ev("COM", "COM", "18", cameo="185", source_sector="UAF", target_sector="GOV")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "
@@ -298,6 +302,9 @@ SPANISH = {
         # government (a word of the "recognise a state" entry)
         case("El Gobierno chileno reconoció fallas en la actuación de Carabineros.",
              Ev("CHL", None, "01", cameo="015")),
+        # who survives an attempt on a life is its target; the attackers are unnamed
+        case("El presidente Zelensky sobrevivió a un intento de asesinato en Kiev.",
+             Ev("UKR", "UKR", "18", cameo="185", source_sector="UAF", target_sector="GOV")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

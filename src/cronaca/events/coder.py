@@ -1054,7 +1054,13 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
 
     # verbs first, so that an event noun knows whether its governing verb is coded itself
     verbs = [n for n, t in enumerate(g.tokens) if t.pos in VERB_POS or _mistagged_participle(g, n)]
-    order = verbs + [n for n, t in enumerate(g.tokens) if t.pos in NOUN_POS and n not in verbs]
+    nouns = [n for n, t in enumerate(g.tokens) if t.pos in NOUN_POS and n not in verbs]
+    def after_head(n: int) -> tuple[int, int]:     # a compound after the noun it modifies,
+        h = g.head(n)                                # whose entry may take it as its word ("an
+        if g.dep(n) == "compound" and h is not None and h > n and g.tokens[h].pos in NOUN_POS:
+            return h, 1                              # assassination attempt": 185, not 186)
+        return n, 0
+    order = verbs + sorted(nouns, key=after_head)
     written = dates["past"] + dates["future"] if pub is not None else \
         find_dates(words, lang, dt.date.today(), "past")   # (without a publication date only
     #                                          dates with a year resolve; "March 21" is still one)
@@ -1563,7 +1569,11 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
     negated = False
     light = h is not None and g.dep(n) in LIGHT_OBJECT_DEPS and g.tokens[h].pos in VERB_POS \
         and not any(f.n == h for f in frames)     # a coded verb is no light verb
-    if light:
+    survived = entry.code.startswith(FORCE_ROOTS) and _survived(g, n, lang) is not None
+    if survived:                          # "a échappé à une tentative d'assassinat au
+        target_heads = _subject(g, h, g.passive(h))   # couteau": who escaped is whom it aimed at
+        how.append(f"target: subject of '{g.tokens[h].text}', who survived it")
+    if light and not survived:
         if not sources:
             subj = _subject(g, h, g.passive(h))
             if not subj and (g.dep(h) == "xcomp" or g.dep(h) == "ccomp" and
@@ -1683,7 +1693,8 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
     unnamed_police = not sources and targets and entry.code.startswith(ARREST_CODE)
     if unnamed_police:                    # "contro l'arresto del sindaco": by the police (_events)
         how.append("source: none named (an arrest)")
-    if not sources and not unnamed_police or (owner_named and not targets and
+    unnamed_attackers = not sources and targets and survived   # by whom: _events
+    if not sources and not unnamed_police and not unnamed_attackers or (owner_named and not targets and
                                               entry.code.startswith(MEETING_ROOT) and
                                               entry.code != MEDIATE_CODE and
                                               not light and _in_phrase(g, n)):
@@ -1820,9 +1831,12 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
                 for s_, c in g.slots(frame.n) if s_ == "agent"):  # "ucciso dall'esplosione"
         frame.sources = _unnamed_attackers(g, frame, ctx)
         frame.how.extend(f"source: {a.how}" for a in frame.sources)
-    if not frame.sources and code.startswith(FORCE_ROOTS[1:]) and frame.targets and \
-            g.tokens[frame.n].pos in VERB_POS and _by_weapon(g, frame.n):
-        frame.sources = _unnamed_attackers(g, frame, ctx)   # "a roadside bomb killed two"
+    if not frame.sources and code.startswith(FORCE_ROOTS[1:]) and frame.targets and (
+            g.tokens[frame.n].pos in VERB_POS and _by_weapon(g, frame.n) or
+            g.tokens[frame.n].pos in NOUN_POS and
+            _survived(g, _carrier(g, frame.n), ctx.lang) is not None):
+        frame.sources = _unnamed_attackers(g, frame, ctx)   # "a roadside bomb killed two",
+        #                                                     "survived an attempt on his life"
         frame.how.extend(f"source: {a.how}" for a in frame.sources)
     hypothetical = frame.hypothetical
     if frame.intent:
@@ -2184,6 +2198,17 @@ def _unnamed_police(g: Graph, frame: Frame, ctx: Context) -> list[Actor]:
     tok = g.tokens[frame.n]
     return [Actor(tok.text, tok.start, tok.end, None, country, "COP", f"country:{country}",
                   f"police of {country}, unnamed (an arrest names no one making it)")]
+
+
+def _survived(g: Graph, n: int, lang: str) -> int | None:
+    """The verb of surviving or escaping (grammar ``survival_verbs``) that has the act ``n`` as
+    its object or oblique ("survived an assassination attempt", "a échappé à une tentative
+    d'assassinat"): its subject is whom the act aimed at, not who did it."""
+    h = g.head(n)
+    if h is None or g.tokens[h].pos not in VERB_POS or not {
+            g.lemma(h).lower(), _dictionary_form(g, h, lang)} & g.grammar.survival_verbs:
+        return None
+    return h if any(c == n for s_, c in g.slots(h) if s_ not in ("nsubj", "nsubj:pass")) else None
 
 
 def _by_weapon(g: Graph, n: int) -> bool:
