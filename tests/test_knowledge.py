@@ -297,9 +297,11 @@ def test_event_schema_is_a_valid_schema():
 def test_event_schema_agrees_with_code_tables():
     props = schema()["properties"]
     assert set(props["plover"]["enum"]) == set(plover_table()) | {None}
-    assert set(props["quad_class"]["enum"]) == {1, 2, 3, 4}
+    assert set(props["quad_class"]["enum"]) == {1, 2, 3, 4, None}    # None: a user code
+    (scored,) = [c["else"]["properties"] for c in schema()["allOf"]]   # a CAMEO code's rows
+    assert set(scored["quad_class"]["enum"]) == {1, 2, 3, 4}
     cameo_pattern = re.compile(props["cameo"]["pattern"])
-    root_pattern = re.compile(props["cameo_root"]["pattern"])
+    root_pattern = re.compile(scored["cameo_root"]["pattern"])
     low, high = props["goldstein"]["minimum"], props["goldstein"]["maximum"]
     for code, row in cameo_rows().items():
         assert cameo_pattern.search(code), code
@@ -350,7 +352,9 @@ def _sample_events():
                                rule=None, source=dataclasses.replace(full.source, name=None,
                                                                      country=None, sector=None,
                                                                      kb_id=None, how=None))
-    return full, bare
+    user = dataclasses.replace(full, cameo="903", cameo_root="90", plover=None, plover_mode=None,
+                               quad_class=None, goldstein=None)   # a user dictionary's code
+    return full, bare, user
 
 
 @pytest.mark.parametrize("explain", [False, True])
@@ -363,6 +367,21 @@ def test_rendered_events_validate(explain):
         record = json.loads(json.dumps(event_dict(event, explain)))
         errors = [f"{e.json_path}: {e.message}" for e in validator.iter_errors(record)]
         assert errors == [], errors
+
+
+
+def test_a_user_code_has_no_score_and_a_cameo_code_has_one():
+    jsonschema = pytest.importorskip("jsonschema")
+    from cronaca.render import event_dict
+
+    validator = jsonschema.validators.validator_for(schema())(schema())
+    full, _, user = _sample_events()
+    for event in (dataclasses.replace(full, goldstein=None),          # CAMEO code, no score
+                  dataclasses.replace(user, quad_class=2),            # user code with a class
+                  dataclasses.replace(user, plover="CONSULT"),
+                  dataclasses.replace(full, cameo="90", cameo_root="90")):  # root 90 scored
+        record = json.loads(json.dumps(event_dict(event, False)))
+        assert list(validator.iter_errors(record)), event
 
 
 # ============================================================================ languages
@@ -433,8 +452,9 @@ def _entries(code: str):
 
 
 def trigger_problems(data, label: str, top: set[str] = frozenset({"verbs", "nouns"})) -> list[str]:
-    """Every way a trigger file (built-in, or a user's ``*.triggers.<lang>.yaml``) breaks the
-    format of docs/KNOWLEDGE.md."""
+    """Every way a trigger file (built-in, or a user's ``*.triggers.<lang>.yaml``: ``top`` with
+    ``covers``) breaks the format of docs/KNOWLEDGE.md.  Only a user's file may carry user
+    codes beyond CAMEO."""
     if not isinstance(data, dict) or not {"verbs"} & set(data) and not {"nouns"} & set(data):
         return [f"{label}: expected a mapping with verbs and/or nouns"]
     if set(data) - set(top):
@@ -448,11 +468,11 @@ def trigger_problems(data, label: str, top: set[str] = frozenset({"verbs", "noun
         for i, e in enumerate(data.get(kind) or []):
             where = f"{label} {kind}[{i}] {e.get('lemma')!r}" if isinstance(e, dict) else \
                 f"{label} {kind}[{i}]"
-            problems += _entry_problems(kind, e, where, cameo)
+            problems += _entry_problems(kind, e, where, cameo, user="covers" in top)
     return problems
 
 
-def _entry_problems(kind: str, e, where: str, cameo) -> list[str]:
+def _entry_problems(kind: str, e, where: str, cameo, user: bool = False) -> list[str]:
     problems = []
     if not isinstance(e, dict):
         return [f"{where}: not a mapping"]
@@ -467,7 +487,7 @@ def _entry_problems(kind: str, e, where: str, cameo) -> list[str]:
             continue
         if not isinstance(e[key], str):
             problems.append(f"{where}: {key} {e[key]!r} must be a quoted string")
-        elif e[key] not in cameo:
+        elif e[key] not in cameo and not (user and codesmod.is_user_code(e[key])):
             problems.append(f"{where}: {key} {e[key]!r} is not in cameo.tsv")
     for key in ("with", "unless"):
         if key in e:

@@ -308,3 +308,41 @@ def test_a_row_that_cannot_be_stored_is_a_failure_not_a_lost_batch(tmp_path, mon
     [(source, error)] = _rows(db, "SELECT source, error FROM failures")
     assert source.endswith("n1.txt") and error.startswith("[E500]")
     assert _rows(db, "SELECT status, new_articles, failures FROM runs") == [("done", 2, 1)]
+
+
+def test_a_user_code_is_stored_and_exported_without_a_score(tmp_path, monkeypatch):
+    """A user dictionary's code beyond CAMEO ("903") goes through an older store file (its
+    score columns NOT NULL, as before user codes) and the GDELT export with no Goldstein score
+    or quad class, none being known."""
+    (tmp_path / "mine.verbs.txt").write_text("--- RESTORE  [064] ---\nRESTORE\n"
+                                             "- * FULL RELATIONS [903]\n", encoding="utf-8")
+    r = run_cli("kb", "import-petrarch", str(tmp_path / "mine.verbs.txt"), "--out",
+                str(tmp_path / "kb"))
+    assert r.returncode == 0, r.stderr.decode()
+    db = tmp_path / "old.duckdb"
+    with Store.open(db):
+        pass
+    con = duckdb.connect(str(db))                 # what an older Cronaca created
+    for table in ("mentions", "events"):
+        for column in ("quad_class", "goldstein"):
+            con.execute(f"ALTER TABLE {table} ALTER COLUMN {column} SET NOT NULL")
+    con.close()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("France restored full relations with Germany on Monday.",
+                                  encoding="utf-8")
+    monkeypatch.setenv("CRONACA_KB", str(tmp_path / "kb"))
+    r = run_cli("ingest", str(corpus), "--db", str(db), "--lang", "en", "--date", "2023-03-01")
+    assert r.returncode == 0, r.stderr.decode()
+    assert _rows(db, "SELECT cameo, cameo_root, quad_class, goldstein, plover FROM mentions") == \
+        [("903", "90", None, None, None)]
+    r = run_cli("export", "--db", str(db), "--format", "gdelt", str(tmp_path / "out"))
+    assert r.returncode == 0, r.stderr.decode()
+    from cronaca.store.export import GDELT_EVENT_COLUMNS
+
+    [row] = list(csv.reader((tmp_path / "out" / "events.CSV").open(encoding="utf-8"),
+                            delimiter="\t"))
+    fields = dict(zip(GDELT_EVENT_COLUMNS, row, strict=True))
+    assert [fields[k] for k in ("EventCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+                                "Actor1CountryCode", "Actor2CountryCode")] == \
+        ["903", "90", "", "", "FRA", "DEU"]

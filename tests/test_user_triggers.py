@@ -37,6 +37,8 @@ DENOUNCE   # a comment
 - SAID_* [123]
 - * + HELD [999]
 - NEITHER * [081]    # a pattern that spells out the negation
+- * NEW_&METAL_DEAL [1223]   # "_": the words stand together, the set's members inside
+- * + SAID [X1]       # neither a CAMEO code nor a well-formed user code
 
 --- LEAVE  [---]  ---
 LEAVE
@@ -69,6 +71,7 @@ def test_verb_dictionary_reader():
     assert p[1].before == [["said"]] and p[1].after == []
     assert p[2].after == [["held"]]                       # the target marker is dropped
     assert not p[2].inverted and by["receive"].patterns[0].inverted    # "+ * AID $"
+    assert p[4].after == [["new gold deal"]]              # one item: adjacent words
     b = by["break"].verbs
     assert (b[0].head, b[0].forms) == ("break", ["broke", "broken"])
     assert (b[1].head, b[1].after, b[1].forms) == ("break", ["down"], ["broke"])
@@ -87,10 +90,12 @@ def test_verb_dictionary_to_trigger_entries():
     assert ("leave", "012", ("were", "able", "to"), ()) in by
     assert not any(e["lemma"] == "leave" and not e.get("before") for e in entries)  # [---]
     assert ("tap", "1711", ("wire",), ()) in by and ("tap", "195", ("wire",), ("off",)) in by
-    # a code that is not CAMEO is reported and its pattern left out, not guessed
-    assert not any(e["code"] == "999" for e in entries)
-    assert any("[999] is not a CAMEO code" in w for w in warnings)
-    assert not any(e["code"] == "1717" for e in entries)
+    # a dictionary's own codes beyond CAMEO are kept as user codes, and reported; a malformed
+    # code is reported and its pattern left out, not guessed
+    assert ("denounce", "999", (), ("held",)) in by and ("break", "1717", (), ()) in by
+    assert any("[999]: 999 is not a CAMEO code; kept as a user code" in w for w in warnings)
+    assert not any(e["code"] == "X1" for e in entries)
+    assert any("[X1] is not a CAMEO code nor a user code; skipped" in w for w in warnings)
     assert "left" in verbs.covered(d) and "broken" in verbs.covered(d)
 
 
@@ -123,9 +128,9 @@ def test_bad_user_lexicon_is_one_clear_error(tmp_path, monkeypatch):
     from cronaca.errors import ResourceError
 
     (tmp_path / "mine.triggers.en.yaml").write_text(
-        "verbs:\n  - lemma: frobnicate\n    code: '9999'\n", encoding="utf-8")
+        "verbs:\n  - lemma: frobnicate\n    code: '9x'\n", encoding="utf-8")
     monkeypatch.setenv("CRONACA_KB", str(tmp_path))
-    with pytest.raises(ResourceError, match="mine.triggers.en.yaml.*unknown CAMEO code '9999'"):
+    with pytest.raises(ResourceError, match="mine.triggers.en.yaml.*unknown CAMEO code '9x'"):
         lexicon("en")
 
 
@@ -185,7 +190,7 @@ def test_cli_import_verbs(tmp_path):
     r = run_cli("kb", "import-petrarch", str(tmp_path / "test.verbs.txt"), "--out",
                 str(tmp_path / "kb"))
     assert r.returncode == 0, r.stderr.decode()
-    assert "5 verbs records" in r.stdout.decode() and "[999] is not a CAMEO code" in \
+    assert "5 verbs records" in r.stdout.decode() and "[X1] is not a CAMEO code" in \
         r.stderr.decode()
     assert (tmp_path / "kb" / "petrarch-test.triggers.en.yaml").is_file()
 
@@ -316,7 +321,8 @@ def test_cli_import_discards(tmp_path):
 def test_petrarch_unit_records_with_all_four_dictionaries(shared, tmp_path):
     """The PETRARCH validation set with its actors, agents, verbs and discards imported: a floor
     under the share of records fully right (measured 32.8% when this test was written; 10.9%
-    without the verbs; 41.5% with the discards, 2026-12-07)."""
+    without the verbs; 41.5% with the discards; 56.3% with the dictionary's own codes kept as
+    user codes, 2026-12-07)."""
     root = shared / "eventdata" / "petrarch2"
     for name in ("actors", "agents", "verbs", "discards"):
         r = run_cli("kb", "import-petrarch", str(root / f"PETR.Validate.{name}.txt"), "--out",
@@ -330,5 +336,5 @@ def test_petrarch_unit_records_with_all_four_dictionaries(shared, tmp_path):
     assert r.returncode == 0, r.stderr.decode()
     m = json.loads(r.stdout)
     assert m["records"] == 284
-    assert m["fully_right"]["share"] >= 0.30
-    assert m["levels"]["root"]["f1"] >= 0.60
+    assert m["fully_right"]["share"] >= 0.50
+    assert m["levels"]["root"]["f1"] >= 0.70

@@ -143,8 +143,8 @@ class Event:
     cameo_root: str
     plover: str | None
     plover_mode: str | None
-    quad_class: int
-    goldstein: float
+    quad_class: int | None           # None (with goldstein) for a user code beyond CAMEO
+    goldstein: float | None
     source: Actor | None
     target: Actor | None
     location: Location | None

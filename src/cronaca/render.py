@@ -129,7 +129,7 @@ def _who(actor: Actor | None) -> str:
 
 
 def print_events(console: Console, article: Article, events: list[Event], explain: bool) -> None:
-    from cronaca.events.codes import lookup
+    from cronaca.events.codes import describe
 
     console.print(f"[dim]# {escape(article.title or article.source)} "
                   f"({article.language}, {article.published or 'no date'}): "
@@ -144,7 +144,7 @@ def print_events(console: Console, article: Article, events: list[Event], explai
         date = f"{e.date or '-'}" + ("" if e.date_source == "text" else "*")
         trigger = e.evidence.trigger
         table.add_row(date, escape(_who(e.source)),
-                      escape(f"{e.cameo} {lookup(e.cameo).name}{flags}"),
+                      escape(f"{e.cameo} {describe(e.cameo).name}{flags}"),
                       escape(_who(e.target)), escape(e.location.name if e.location else "-"),
                       escape(f"…{trigger.text}… ({e.evidence.sentence + 1})"))
         if explain:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from cronaca.actors.kb import knowledge_base
 from cronaca.actors.resolve import (ARMED_SECTORS, Context, Place, _dictionary_form, _in_place,
                                     article_prior, place_of, resolve)
-from cronaca.events.codes import lookup
+from cronaca.events.codes import describe, lookup
 from cronaca.events.lexicon import WORD, Entry, Modality, intent_code, lexicon, modality
 from cronaca.events.syntax import (Graph, grammar, repair_adjectives, repair_names,
                                    repair_perfects, repair_place_verbs, repair_subjects)
@@ -1845,7 +1845,7 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
             code = mapped
         else:
             hypothetical = True
-    info = lookup(code)
+    info = describe(code)
     pairs: list[tuple[Actor, Actor | None]] = []
     own = {a.country for a in frame.sources}
     mod = modality(article.language or "")
@@ -1874,7 +1874,7 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     #                                    rappresentante Kaja Kallas", is told once: see below)
     if frame.entry.reverse:              # a verb that is two acts: a user dictionary's [032:033]
         back = (intent_code(frame.entry.reverse) if frame.intent else None) or frame.entry.reverse
-        coded += [(t, s, back, lookup(back)) for s, t in pairs if t is not None]
+        coded += [(t, s, back, describe(back)) for s, t in pairs if t is not None]
     tok = g.tokens[frame.n]
     s = g.sentence
     if frame.date is not None:

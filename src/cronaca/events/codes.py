@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -14,8 +15,8 @@ from cronaca.errors import ResourceError
 class Code:
     code: str
     name: str
-    goldstein: float
-    quad_class: int
+    goldstein: float | None          # None for a user code (not CAMEO): no score is known
+    quad_class: int | None
     plover: str | None
     plover_mode: str | None
 
@@ -49,6 +50,25 @@ def lookup(code: str) -> Code:
         return cameo()[code]
     except KeyError:
         raise ResourceError(f"unknown CAMEO code {code!r}") from None
+
+
+# A code a user's dictionary defines beyond CAMEO ("903", "1717", "174K" in PETRARCH's test
+# dictionaries): two digits for its root, then one or two digits or capitals.
+USER_CODE = re.compile(r"^[0-9]{2}[0-9A-Z]{1,2}$")
+
+
+def is_user_code(code: str) -> bool:
+    """A well-formed code that is not in the CAMEO table."""
+    return code not in cameo() and USER_CODE.match(code) is not None
+
+
+def describe(code: str) -> Code:
+    """The CAMEO code, or for a user code one with its root and no Goldstein score, quad class
+    or PLOVER type (none is known: Cronaca does not make one up)."""
+    if is_user_code(code):
+        return Code(code=code, name="user code (not in CAMEO)", goldstein=None,
+                    quad_class=None, plover=None, plover_mode=None)
+    return lookup(code)
 
 
 @cache

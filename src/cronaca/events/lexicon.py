@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from cronaca.errors import ResourceError
-from cronaca.events.codes import cameo
+from cronaca.events.codes import cameo, is_user_code
 from cronaca.lang import has_resource, resource
 
 
@@ -111,8 +111,9 @@ def _entries(data: dict, where: str, origin: str = "") -> list[Entry]:
                 str(raw[k]) if raw.get(k) is not None else None
                 for k in ("reverse", "negated_code", "mass_code"))
             for c in filter(None, (code, reverse, negated_code, mass_code)):
-                if c not in codes:
-                    raise ResourceError(f"{where}: {raw['lemma']!r} has unknown CAMEO code {c!r}")
+                if c not in codes and not (origin and is_user_code(c)):   # a user file may
+                    raise ResourceError(   # carry its own codes beyond CAMEO ("903")
+                        f"{where}: {raw['lemma']!r} has unknown CAMEO code {c!r}")
             out.append(Entry(
                 lemma=str(raw["lemma"]).lower(), code=code, kind=kind[:-1],
                 with_=frozenset(str(w).lower() for w in raw.get("with") or ()),

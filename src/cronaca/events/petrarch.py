@@ -22,15 +22,18 @@ The dictionary format (PETRARCH's documentation, inherited from TABARI):
 
 How it is read into Cronaca's lexicon, and what is approximated (reported as warnings):
 every pattern becomes an entry of each verb of its block, with the pattern's words as ``before``
-and ``after`` word sequences (matched in order, adjacency not enforced); the ``$``/``+``/``%``/``^``
+and ``after`` word sequences (matched in order; adjacency enforced only where ``_`` joins
+words); the ``$``/``+``/``%``/``^``
 markers are dropped, since Cronaca finds the source and the target from the parse, except that
 a pattern with the target marker before the verb and the source marker after it (``+ * MONEY $``:
 "X received money from Y") makes the entry ``passive_like``, its source read from the
 from/by phrase and its subject the target; a code
 ``A:B`` (PETRARCH's pair of codes: ``A`` from the source to the target, ``B`` back, as a visit and
-its hosting) becomes ``code: A`` and ``reverse: B``; codes that are not CAMEO
-codes in Cronaca's table (a dictionary's test-only codes) are skipped, so their patterns do not
-fire.
+its hosting) becomes ``code: A`` and ``reverse: B``; a code that is not in Cronaca's CAMEO
+table but is well formed (two digits, then one or two digits or capitals: a dictionary's own
+codes, "903", "174K") is kept as a user code, coded with its root and no Goldstein score, quad
+class or PLOVER type; anything else is skipped with its pattern.  Words that ``_`` joins
+("&TIETYPES_MEMOS") must stand together in the sentence.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cronaca.events.codes import cameo
+from cronaca.events.codes import cameo, is_user_code
 
 _HEADER = re.compile(r"^---\s*(?P<name>[^\[]*?)\s*\[(?P<code>[^\]]*)\]\s*---\s*$")
 _CODE = re.compile(r"\[([^\]]*)\]")
@@ -122,12 +125,19 @@ def _expand(token: str, synsets: dict[str, list[str]], seen: frozenset = frozens
 
 
 def _items(raw: str, synsets: dict[str, list[str]]) -> list[list[str]]:
+    """A pattern side's items, each a list of alternative phrases.  Words that ``_`` joins
+    must stand together, so they make one item whose phrases are every combination of their
+    alternatives (``&TIETYPES_MEMOS`` -> "military memos", "economic memos", ...)."""
     items = []
-    for token in raw.replace("_", " ").split():
-        token = token.strip("".join(_MARKERS))
-        if not token or token in _MARKERS:
+    for token in raw.split():
+        parts = [p.strip("".join(_MARKERS)) for p in token.split("_")]
+        parts = [p for p in parts if p and p not in _MARKERS]
+        if not parts:
             continue
-        items.append(_expand(token, synsets))
+        phrases = [""]
+        for part in parts:
+            phrases = [f"{a} {b}".strip() for a in phrases for b in _expand(part, synsets)]
+        items.append(phrases)
     return items
 
 
@@ -188,16 +198,24 @@ def parse_verbs(text: str, name: str = "<verbs>") -> VerbDictionary:
 
 def _cameo(code: str | None, where: str, warnings: list[str]) -> tuple[str, str | None] | None:
     """(code, reverse code) of ``A`` or ``A:B`` (PETRARCH: A from the source to the target, B
-    back); None when there is no code or it is not a CAMEO code."""
+    back); None when there is no code or it is neither a CAMEO code nor a well-formed user code
+    (``codes.USER_CODE``: a dictionary's own codes, "903", "174K")."""
     if code is None or _null(code):
         return None
     first, _, second = (part.strip() for part in code.partition(":"))
-    if first not in cameo():
-        warnings.append(f"{where}: [{code}] is not a CAMEO code; skipped")
-        return None
-    if second and second not in cameo():
-        warnings.append(f"{where}: [{code}]: {second} is not a CAMEO code; kept {first} alone")
-        second = ""
+    for part in filter(None, (first, second)):
+        if part in cameo():
+            continue
+        if is_user_code(part):            # a dictionary's own code ("903"): kept, with no
+            warnings.append(f"{where}: [{code}]: {part} is not a CAMEO code; kept as a user "
+                            "code (no Goldstein score, quad class or PLOVER type)")   # score
+        elif part == first:
+            warnings.append(f"{where}: [{code}] is not a CAMEO code nor a user code; skipped")
+            return None
+        else:
+            warnings.append(f"{where}: [{code}]: {second} is not a CAMEO code nor a user "
+                            f"code; kept {first} alone")
+            second = ""
     return first, second or None
 
 

@@ -99,8 +99,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     cameo_root      VARCHAR NOT NULL,
     plover          VARCHAR,
     plover_mode     VARCHAR,
-    quad_class      TINYINT NOT NULL,
-    goldstein       DOUBLE NOT NULL,
+    quad_class      TINYINT,              -- NULL for a user code (not CAMEO): no score known
+    goldstein       DOUBLE,
     source_text     VARCHAR, source_start INTEGER, source_end INTEGER,
     source_name     VARCHAR, source_country VARCHAR, source_sector VARCHAR, source_kb_id VARCHAR,
     target_text     VARCHAR, target_start INTEGER, target_end INTEGER,
@@ -125,6 +125,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     coarse          BOOLEAN DEFAULT false -- coded without a parser (a language with no pipeline)
 );
 ALTER TABLE mentions ADD COLUMN IF NOT EXISTS coarse BOOLEAN DEFAULT false;  -- older files
+ALTER TABLE mentions ALTER COLUMN quad_class DROP NOT NULL;                   -- older files
+ALTER TABLE mentions ALTER COLUMN goldstein DROP NOT NULL;
 CREATE TABLE IF NOT EXISTS events (
     event_id        VARCHAR NOT NULL,     -- GDELT GLOBALEVENTID (a string here)
     date            DATE,                 -- SQLDATE
@@ -138,8 +140,8 @@ CREATE TABLE IF NOT EXISTS events (
     cameo           VARCHAR NOT NULL,     -- EventCode
     cameo_root      VARCHAR NOT NULL,     -- EventRootCode
     plover          VARCHAR,
-    quad_class      TINYINT NOT NULL,     -- QuadClass
-    goldstein       DOUBLE NOT NULL,      -- GoldsteinScale
+    quad_class      TINYINT,              -- QuadClass (NULL for a user code)
+    goldstein       DOUBLE,               -- GoldsteinScale (NULL for a user code)
     location_name   VARCHAR,              -- ActionGeo_FullName
     location_country VARCHAR,             -- ActionGeo_CountryCode (ISO3 here)
     location_lat    DOUBLE,
@@ -152,6 +154,8 @@ CREATE TABLE IF NOT EXISTS events (
     num_languages   INTEGER DEFAULT 1     -- languages of its (non-duplicate) articles
 );
 ALTER TABLE events ADD COLUMN IF NOT EXISTS num_languages INTEGER DEFAULT 1;  -- older files
+ALTER TABLE events ALTER COLUMN quad_class DROP NOT NULL;                     -- older files
+ALTER TABLE events ALTER COLUMN goldstein DROP NOT NULL;
 CREATE TABLE IF NOT EXISTS duplicates (
     article_id      VARCHAR PRIMARY KEY,  -- a near-duplicate (syndicated, lightly edited) copy
     duplicate_of    VARCHAR NOT NULL,     -- the earliest stored article it copies
