@@ -187,6 +187,17 @@ FRENCH = {
         case("Le président comorien Azali Assoumani a échappé à une tentative d'assassinat au "
              "couteau à Moroni.",
              Ev("COM", "COM", "18", cameo="185", source_sector="UAF", target_sector="GOV")),
+        # an opening « that the parser read as a word (the reporting verb's subject, or the
+        # root) is punctuation: the quote is what the speaker said
+        case("« L'Europe doit se réarmer », a déclaré le président français.",
+             Ev("FRA", None, "01", cameo="010"), date="2025-01-10"),
+        case("« Nous allons rencontrer les dirigeants chinois », a annoncé le ministre français "
+             "des Affaires étrangères.",
+             Ev("FRA", "CHN", "03", cameo="036", intent=True), date="2025-01-10"),
+        # ... and a speaker after the verb that the parser made its predicate is its subject
+        case("« L'Europe doit se réarmer pour rester libre », a déclaré Emmanuel Macron devant "
+             "les armées.",
+             Ev("FRA", None, "01", cameo="010"), date="2025-01-10"),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

@@ -7,7 +7,8 @@ import pytest
 
 from cronaca.actors.kb import knowledge_base
 from cronaca.events.syntax import (Graph, grammar, repair_adjectives, repair_names,
-                                   repair_perfects, repair_place_verbs, repair_subjects)
+                                   repair_perfects, repair_place_verbs, repair_quote_marks,
+                                   repair_subjects)
 from cronaca.model import Document
 from cronaca.pipeline import Pipeline
 
@@ -173,3 +174,19 @@ def test_a_partisan_adjective_after_another_adjective_is_a_modifier_again():
     tree = _tree(repair_adjectives(sentence, knowledge_base().adjectives))
     assert tree["prorusse"] == ("ADJ", "amod", "pirates")
     assert tree["paralysé"] == ("VERB", "root", None) and tree["groupe"][1:] == ("nsubj", "paralysé")
+
+
+def test_an_opening_quote_read_as_a_word_is_punctuation_again():
+    # fr_core_news_sm tags the opening « as a noun or a verb, the reporting verb's subject, with
+    # the quoted clause hung on it
+    pipeline = Pipeline(stages=("parse",), lang="fr")
+    article = pipeline.process(Document(id="t", content="« L'Europe doit se réarmer », a déclaré "
+                                        "le président français.", format="text", source="t",
+                                        date="2024-05-01", lang="fr"))
+    sentence = article.sentences[0]
+    if _tree(sentence)["«"][0] == "PUNCT":
+        pytest.skip("the tagger read this sentence right")
+    tree = _tree(repair_quote_marks(sentence))
+    assert tree["«"][:2] == ("PUNCT", "punct") and tree["»"][:2] == ("PUNCT", "punct")
+    assert tree["doit"] == ("VERB", "ccomp", "déclaré")
+    assert tree["président"][1:] == ("nsubj", "déclaré")

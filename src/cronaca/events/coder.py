@@ -21,7 +21,8 @@ from cronaca.actors.resolve import (ARMED_SECTORS, Context, Place, _dictionary_f
 from cronaca.events.codes import describe, lookup
 from cronaca.events.lexicon import WORD, Entry, Modality, intent_code, lexicon, modality
 from cronaca.events.syntax import (Graph, grammar, repair_adjectives, repair_names,
-                                   repair_perfects, repair_place_verbs, repair_subjects)
+                                   repair_perfects, repair_place_verbs, repair_quote_marks,
+                                   repair_subjects)
 from cronaca.geo.gazetteer import gazetteer
 from cronaca.model import Actor, Article, Discard, Event, Evidence, Location, Trigger
 from cronaca.time.dates import DateMention, find_dates
@@ -437,9 +438,10 @@ def _postposed_speaker(g: Graph, n: int, m: Modality) -> list[int]:
     its subject (what is said is a clause, not a noun) when it has no subject of its own."""
     if g.lemma(n) not in m.reporting_verbs:
         return []
-    return [c for c in g.kids(n, "obj", "dobj", "obl:agent") if c > n and g.tokens[c].pos in (
-        "NOUN", "PROPN") and not g.kids(c, "case")]   # "a annoncé Donald Trump": an agent
-    #                                                  with no "par" to the French parser
+    return [c for c in g.kids(n, "obj", "dobj", "obl:agent", "xcomp") if c > n and
+            g.tokens[c].pos in ("NOUN", "PROPN") and not g.kids(c, "case")]
+    # "a annoncé Donald Trump": an agent with no "par" to the French parser; "a déclaré
+    # Emmanuel Macron": a predicate
 
 
 def _subject(g: Graph, n: int, passive: bool) -> list[int]:
@@ -2358,7 +2360,8 @@ def code_article(article: Article) -> Article:
             article.discarded.append(Discard(found[0], index, found[1]))
             continue
         repaired = repair_names(repair_adjectives(
-            repair_perfects(repair_place_verbs(sentence), rules), kb.adjectives))
+            repair_perfects(repair_place_verbs(repair_quote_marks(sentence)), rules),
+            kb.adjectives))
         g = Graph.of(repair_subjects(repaired), rules)
         ctx.entities = sentence.entities
         result = code_sentence(g, index, article, ctx, pub, lex)

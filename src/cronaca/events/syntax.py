@@ -19,6 +19,7 @@ SUBJECT = {"nsubj", "csubj", "expl:impers"}
 PASSIVE_SUBJECT = {"nsubj:pass", "nsubjpass", "csubjpass", "csubj:pass"}
 NAME_LABELS = {"PER", "PERSON"}     # the entity labels of people's names
 PLACE_LABELS = {"LOC", "GPE"}       # the entity labels of places
+QUOTE_MARKS = {"«", "»", '"', "“", "”", "„", "‹", "›"}
 PASSIVE_AUX = {"aux:pass", "auxpass"}
 OBJECT = {"obj", "dobj"}
 INDIRECT = {"iobj", "dative"}
@@ -410,6 +411,43 @@ def repair_names(sentence: Sentence) -> Sentence:
         return sentence
     return Sentence(sentence.index, sentence.text, sentence.start, sentence.end, toks,
                     sentence.entities)
+
+
+def repair_quote_marks(sentence: Sentence) -> Sentence:
+    """Make a quotation mark that the parser read as a word punctuation again.
+
+    "« L'Europe doit se réarmer », a déclaré le président français": the small French model
+    tags the opening « as a noun or a verb, makes it the reporting verb's subject (or the
+    root) and hangs the quoted clause on it, so the statement has no content and "déclaré" a
+    false subject.  Such a mark becomes ``punct``; a verb hung on it becomes the reported
+    clause (``ccomp``) of the mark's head, or the root when the mark was the root; its other
+    dependents move to that verb, or to the mark's head.
+    """
+    toks = sentence.tokens
+    fixed: dict[int, Token] = {}
+    for t in toks:
+        if t.text not in QUOTE_MARKS or t.pos == "PUNCT" and t.dep.lower() == "punct":
+            continue
+        kids = [k for k in toks if k.head == t.i and k.i != t.i]
+        verbs = [k for k in kids if k.pos in ("VERB", "AUX")]
+        root = t.head == t.i or t.dep.lower() == "root"
+        if root and not verbs:
+            continue
+        if root:
+            head = verbs[0].i
+            fixed[head] = replace(verbs[0], head=head, dep="ROOT")
+        else:
+            head = t.head
+            if verbs:
+                fixed[verbs[0].i] = replace(verbs[0], head=head, dep="ccomp")
+        fixed[t.i] = replace(t, pos="PUNCT", dep="punct", head=head, morph="")
+        for k in kids:
+            if k.i not in fixed:
+                fixed[k.i] = replace(k, head=head)
+    if not fixed:
+        return sentence
+    return Sentence(sentence.index, sentence.text, sentence.start, sentence.end,
+                    [fixed.get(t.i, t) for t in toks], sentence.entities)
 
 
 def repair_place_verbs(sentence: Sentence) -> Sentence:
