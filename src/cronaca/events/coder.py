@@ -245,6 +245,14 @@ def _inside_name(g: Graph, n: int, ctx: Context) -> bool:
 
 def _non_factive(g: Graph, n: int, frames: list[Frame]) -> str | None:
     """The governing predicate that keeps ``n`` from being asserted, if any."""
+    h = g.head(n)
+    if h is not None and g.dep(n) == "acl" and g.dep(h) in ("obj", "dobj", "iobj") and (
+            g.morph(n, "VerbForm") == "Inf" or
+            any(g.morph(a, "VerbForm") == "Inf" for a in _aux(g, n))):
+        verb = g.head(h)              # "accusa Kiev di aver attaccato": an infinitive the
+        for f in frames:              # parser hung on the object is what it is accused of
+            if f.n == verb and f.entry.code.startswith(NON_FACTIVE_ROOTS):
+                return g.tokens[verb].text
     node, steps = n, 0
     while steps < 3 and (h := g.head(node)) is not None and g.dep(node) in (
             "xcomp", "ccomp", "advcl", "acl", "obl", "conj"):
