@@ -198,6 +198,10 @@ FRENCH = {
         case("« L'Europe doit se réarmer pour rester libre », a déclaré Emmanuel Macron devant "
              "les armées.",
              Ev("FRA", None, "01", cameo="010"), date="2025-01-10"),
+        # an offer to host talks "entre X et Y", the phrase hung on the infinitive: aimed at both
+        case("La Turquie a proposé d'accueillir de nouvelles négociations entre la Russie et "
+             "l'Ukraine.",
+             Ev("TUR", "RUS", "03"), Ev("TUR", "UKR", "03")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "
