@@ -733,6 +733,9 @@ CASES = {
         case("Il premier israeliano, Benjamin Netanyahu, ha definito l'Onu «una palude di bile "
              "antisemita».",
              Ev("ISR", "UNO", "11"), date="2024-09-27"),
+        # an envoy recalled is recalled from the state where it serves
+        case("Il governo italiano ha richiamato per consultazioni l'ambasciatore in Egitto.",
+             Ev("ITA", "EGY", "16", cameo="161")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -320,6 +320,9 @@ SPANISH = {
         # who survives an attempt on a life is its target; the attackers are unnamed
         case("El presidente Zelensky sobrevivió a un intento de asesinato en Kiev.",
              Ev("UKR", "UKR", "18", cameo="185", source_sector="UAF", target_sector="GOV")),
+        # one's own envoy recalled for consultations: recalled from the state where it serves
+        case("El gobierno argentino llamó a consultas a su embajador en Madrid.",
+             Ev("ARG", "ESP", "16", cameo="161")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),
