@@ -736,6 +736,10 @@ CASES = {
         # an envoy recalled is recalled from the state where it serves
         case("Il governo italiano ha richiamato per consultazioni l'ambasciatore in Egitto.",
              Ev("ITA", "EGY", "16", cameo="161")),
+        # an offer to host talks between two sides is aimed at both (the talks are the offer's
+        # own word, the object of its infinitive)
+        case("La Turchia ha proposto di ospitare nuovi negoziati tra Russia e Ucraina.",
+             Ev("TUR", "RUS", "03"), Ev("TUR", "UKR", "03")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

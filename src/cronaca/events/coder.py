@@ -755,12 +755,13 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
                     [a for a in _owner(g, c, ctx, free) if _other_side(a, sources)]
                 if found:
                     return found, f"owner of '{g.tokens[c].text}'"
-        for slot, c in g.slots(x):        # "a proposé d'accueillir des négociations entre la
+        things = [c for s_, c in g.slots(x) if s_ == "obj" and c not in free]
+        for slot, c in g.slots(x) + [p for m in things for p in g.slots(m)]:   # "a proposé
             if g.role(slot.replace("obl:", "nmod:")) == "nmod:between" and c not in taken:
-                found = [a for a in _resolve_all(g, g.conjuncts(c), ctx)   # Russie et
-                         if _other_side(a, sources)]                       # l'Ukraine"
-                if found:
-                    return found, f"the sides of '{g.tokens[x].text}'"
+                found = [a for a in _resolve_all(g, g.conjuncts(c), ctx)   # d'accueillir des
+                         if _other_side(a, sources)]      # négociations entre la Russie et
+                if found:                                 # l'Ukraine", "di ospitare negoziati
+                    return found, f"the sides of '{g.tokens[x].text}'"   # tra Russia e Ucraina"
     return [], ""
 
 
