@@ -287,6 +287,9 @@ CASES = {
              Ev("SVK", "SVK", "18", source_sector="UAF", target_sector="GOV"), date="2024-05-16"),
         case("Il presidente Zelensky è sfuggito a un tentativo di assassinio a Kiev.",
              Ev("UKR", "UKR", "18", cameo="185", source_sector="UAF", target_sector="GOV")),
+        # a visit goes where its place phrase says, though the parser hung it on the visitor
+        case("Pechino ha protestato contro la visita del presidente taiwanese negli Stati Uniti.",
+             Ev("TWN", "USA", "04", cameo="042")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

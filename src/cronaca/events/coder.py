@@ -1672,6 +1672,16 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         targets = [a for a in _participle_aim(g, n, ctx) if a.country not in mine]
         if targets:
             how.append("target: aim of its participle")
+    if not targets and entry.code == VISIT_CODE and sources:   # "la visita del presidente
+        mine = {a.country for a in sources}                    # taiwanese negli Stati Uniti":
+        where = [p for p in g.subtree(n0) if p != n0 and      # where it goes, wherever the
+                 g.preposition(p) in g.grammar.location_prepositions]   # parser hung it
+        place = _place_inside(g, where, ctx)
+        if place is not None and place.country not in mine:
+            targets = [Actor(place.text, place.start, place.end, None, place.country, None,
+                             f"country:{place.country}",
+                             f"place '{place.text}' in {place.country}, where the visit goes")]
+            how.append("target: the place visited")
     if not targets and entry.code.startswith(FORCE_ROOTS):
         targets = _struck(g, n, ctx, {a.country for a in sources})
         if targets:
