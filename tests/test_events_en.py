@@ -506,6 +506,13 @@ CASES = {
         # an agreement aims at whom what it is for acts on
         case("Germany signed an agreement to supply Ukraine with air defence systems.",
              Ev("DEU", "UKR", "05", cameo="057")),
+        # sanctions approved are imposed, not supported
+        case("The European Union approved new sanctions against Iran.",
+             Ev("EUR", "IRN", "16", cameo="163")),
+        # an appeal "for" a ceasefire is the ceasefire appeal, not a bare appeal: the content
+        # word beats the particle among the entries' words
+        case("South Africa's president called for an immediate ceasefire in Gaza.",
+             Ev("ZAF", None, "02", cameo="0256")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

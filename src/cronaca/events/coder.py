@@ -182,7 +182,9 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
         if core is None:
             core = {m for s, c in g.slots(n) if s in ("obj", "nsubj:pass")
                     for m in g.subtree(c)}
-        key = min((m not in core, abs(m - n)) for m in hits(entry))
+        key = min((m not in core, g.tokens[m].pos == "ADP", abs(m - n))   # a content word
+                  for m in hits(entry))       # before a particle: "called for an immediate
+        #                                       ceasefire" is an appeal for a ceasefire (0256)
         if chosen_key is None or key < chosen_key:
             chosen, chosen_key, chosen_matched = entry, key, matched
     if chosen is None:
