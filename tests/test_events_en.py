@@ -537,6 +537,9 @@ CASES = {
         # the aim of a trip that may not happen does not happen either
         case("Kim Jong Un could travel to Russia next month to meet Putin.",
              flagged=Ev("PRK", "RUS", "04", flag="hypothetical")),
+        # what someone is urged to do is theirs to do (object control)
+        case("Qatar urged Israel to stop the bombing of Gaza.",
+             Ev("QAT", "ISR", "02"), flagged=Ev("ISR", None, "08", flag="hypothetical")),
     ],
     # ------------------------------------------------------------------ no political event
     "none": [

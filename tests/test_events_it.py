@@ -763,6 +763,11 @@ CASES = {
         # the aim of a trip that may not happen does not happen either
         case("Kim Jong Un potrebbe recarsi in Russia il mese prossimo per incontrare Putin.",
              flagged=Ev("PRK", "RUS", "04", flag="hypothetical")),
+        # what someone is asked or accused of doing is theirs to do (object control)
+        case("Il Qatar ha chiesto a Israele di fermare i bombardamenti su Gaza.",
+             Ev("QAT", "ISR", "02"), flagged=Ev("ISR", None, "08", flag="hypothetical")),
+        case("L'Ucraina ha accusato la Russia di aver bombardato un ospedale a Kiev.",
+             Ev("UKR", "RUS", "11"), flagged=Ev("RUS", None, "19", flag="hypothetical")),
     ],
     # ------------------------------------------------------------------ no political event
     "none": [

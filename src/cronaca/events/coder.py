@@ -492,6 +492,9 @@ def _inherited_subject(g: Graph, n: int) -> tuple[int | None, str]:
         if d == "obj" and g.tokens[node].pos == "ADJ":
             d = "xcomp"                   # "se dijo dispuesto a reunirse": a predicative
             #                               adjective the parser made the object
+        if d in ("xcomp", "advcl") and node == n and \
+                (controller := _object_controller(g, h, node)) is not None:
+            return controller, f"whom '{g.tokens[h].text}' addresses (object control)"
         if d in ("xcomp", "conj", "advcl", "acomp"):     # acomp: "is ready to negotiate"
             subj = _subject(g, h, g.passive(h) and d != "xcomp")
             if d == "conj" and subj and g.grammar.pro_drop and subj[0] > h and \
@@ -564,6 +567,19 @@ def _participle_adjunct(g: Graph, n: int) -> bool:
             g.dep(c) in ("nsubj", "nsubj:pass", "nsubjpass", "aux", "aux:pass", "auxpass",
                          "aux:tense", "expl", "cop", "mark") for c in g.children[n]) and \
         any(s_ == "agent" or g.role(s_) == "obl:by" for s_, _ in g.slots(n))
+
+
+def _object_controller(g: Graph, h: int, x: int) -> int | None:
+    """Who does what verb ``h`` of object control (grammar ``object_control_verbs``) asks,
+    urges, allows or accuses someone of in its infinitive ``x``: that someone, the verb's object
+    or dative before the infinitive ("ha chiesto a Israele di fermare i bombardamenti", "accusa
+    Kiev di aver attaccato", "urged Israel to stop"), not the verb's subject."""
+    if g.lemma(h).lower() not in g.grammar.object_control_verbs or \
+            g.morph(x, "VerbForm") not in ("Inf", None) and not any(
+                g.morph(a, "VerbForm") == "Inf" for a in _aux(g, x)):
+        return None
+    return next((c for s_, c in g.slots(h) if c < x and g.tokens[c].pos in NOUN_POS and (
+        s_ == "obj" or g.role(s_) in ("iobj", "obl:to"))), None)
 
 
 def _verb_first(g: Graph, n: int) -> bool:
