@@ -323,6 +323,9 @@ SPANISH = {
         # one's own envoy recalled for consultations: recalled from the state where it serves
         case("El gobierno argentino llamó a consultas a su embajador en Madrid.",
              Ev("ARG", "ESP", "16", cameo="161")),
+        # "su visita" to the subject's own state is the object's visit
+        case("Trump elogió a Bukele durante su visita a la Casa Blanca.",
+             Ev("USA", "SLV", "05"), Ev("SLV", "USA", "04", cameo="042"), date="2025-04-15"),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

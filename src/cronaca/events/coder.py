@@ -1738,6 +1738,14 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
     unnamed_police = not sources and targets and entry.code.startswith(ARREST_CODE)
     if unnamed_police:                    # "contro l'arresto del sindaco": by the police (_events)
         how.append("source: none named (an arrest)")
+    if owned_by is not None and entry.code == VISIT_CODE and sources and targets and \
+            {a.country for a in sources} <= {t.country for t in targets}:   # "elogió a Bukele
+        guests = [a for s_, c in g.slots(owned_by) if s_ == "obj"          # durante su visita
+                  for a in _resolve_all(g, [c], ctx)                      # a la Casa Blanca":
+                  if a.country not in {t.country for t in targets}]       # no visit to one's
+        if guests:                                                        # own state: the
+            sources = guests                                              # guest's
+            how.append("source: the clause's object (a visit to the subject's own state)")
     unnamed_attackers = not sources and targets and survived   # by whom: _events
     if not sources and not unnamed_police and not unnamed_attackers or (owner_named and not targets and
                                               entry.code.startswith(MEETING_ROOT) and
