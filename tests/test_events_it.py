@@ -743,6 +743,9 @@ CASES = {
         # own word, the object of its infinitive)
         case("La Turchia ha proposto di ospitare nuovi negoziati tra Russia e Ucraina.",
              Ev("TUR", "RUS", "03"), Ev("TUR", "UKR", "03")),
+        # showing oneself optimistic is an optimistic comment
+        case("Il premier spagnolo si è mostrato ottimista sui negoziati con il Marocco.",
+             Ev("ESP", None, "01", cameo="013")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -202,6 +202,10 @@ FRENCH = {
         case("La Turquie a proposé d'accueillir de nouvelles négociations entre la Russie et "
              "l'Ukraine.",
              Ev("TUR", "RUS", "03"), Ev("TUR", "UKR", "03")),
+        # showing oneself pessimistic is a pessimistic comment
+        case("Le ministre français des Affaires étrangères s'est montré pessimiste sur les "
+             "négociations avec l'Algérie.",
+             Ev("FRA", None, "01", cameo="012")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "
@@ -326,6 +330,9 @@ SPANISH = {
         # "su visita" to the subject's own state is the object's visit
         case("Trump elogió a Bukele durante su visita a la Casa Blanca.",
              Ev("USA", "SLV", "05"), Ev("SLV", "USA", "04", cameo="042"), date="2025-04-15"),
+        # showing oneself pessimistic is a pessimistic comment
+        case("La canciller colombiana se mostró pesimista sobre las negociaciones con el ELN.",
+             Ev("COL", None, "01", cameo="012")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),
