@@ -226,3 +226,9 @@ def test_what_someone_is_accused_of_is_not_asserted(code):
     # attack is the accusation's content, not a fact the sentence asserts
     events = code("Mosca accusa Kiev di aver attaccato una centrale nucleare.")
     assert [e.cameo[:2] for e in events] == ["11"], [(e.cameo, e.source.country) for e in events]
+
+
+def test_an_option_weighed_is_not_taken(code):
+    # "valuta di ritirare": considering a policy (014) does not assert it
+    events = code("Il governo italiano valuta di ritirare il suo ambasciatore in Egitto.")
+    assert [e.cameo for e in events] == ["014"], [(e.cameo, e.source.country) for e in events]

@@ -333,6 +333,9 @@ SPANISH = {
         # showing oneself pessimistic is a pessimistic comment
         case("La canciller colombiana se mostró pesimista sobre las negociaciones con el ELN.",
              Ev("COL", None, "01", cameo="012")),
+        # an option studied with its infinitive is weighed (014), not taken
+        case("El Gobierno chileno estudia romper relaciones diplomáticas con Israel.",
+             Ev("CHL", "ISR", "01", cameo="014")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

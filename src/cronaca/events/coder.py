@@ -91,7 +91,7 @@ FACING_ROOTS = ("15",)      # a show of force at a border or off a coast faces t
 RECIPROCAL_ROOTS = ("03", "04", "05", "06", "08")
 # Predicates whose embedded clause is not asserted: what is asked, accused, threatened or
 # promised has not (yet) happened ("ha chiesto di riprendere i negoziati").
-NON_FACTIVE_ROOTS = ("02", "03", "10", "11", "12", "13")
+NON_FACTIVE_ROOTS = ("014", "02", "03", "10", "11", "12", "13")   # 014: "valuta di ritirare"
 
 
 @dataclass
