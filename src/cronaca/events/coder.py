@@ -20,9 +20,7 @@ from cronaca.actors.resolve import (ARMED_SECTORS, Context, Place, _dictionary_f
                                     article_prior, place_of, resolve)
 from cronaca.events.codes import describe, lookup
 from cronaca.events.lexicon import WORD, Entry, Modality, intent_code, lexicon, modality
-from cronaca.events.syntax import (Graph, grammar, repair_adjectives, repair_names,
-                                   repair_perfects, repair_place_verbs, repair_quote_marks,
-                                   repair_subjects)
+from cronaca.events.syntax import Graph, grammar, repair
 from cronaca.geo.gazetteer import gazetteer
 from cronaca.model import Actor, Article, Discard, Event, Evidence, Location, Trigger
 from cronaca.time.dates import DateMention, find_dates
@@ -110,6 +108,13 @@ class Frame:
     speaker: Actor | None
     reporter: int | None                       # the reporting verb this frame is under
     how: list[str] = field(default_factory=list)
+
+
+def _infinitival(g: Graph, n: int) -> bool:
+    """An infinitive, or a perfect infinitive ("di aver attaccato": the participle with an
+    infinitive auxiliary)."""
+    return g.morph(n, "VerbForm") == "Inf" or any(g.morph(a, "VerbForm") == "Inf"
+                                                  for a in _aux(g, n))
 
 
 def _marked_infinitive(g: Graph, c: int) -> bool:
@@ -248,9 +253,8 @@ def _inside_name(g: Graph, n: int, ctx: Context) -> bool:
 def _non_factive(g: Graph, n: int, frames: list[Frame]) -> str | None:
     """The governing predicate that keeps ``n`` from being asserted, if any."""
     h = g.head(n)
-    if h is not None and g.dep(n) == "acl" and g.dep(h) in ("obj", "dobj", "iobj") and (
-            g.morph(n, "VerbForm") == "Inf" or
-            any(g.morph(a, "VerbForm") == "Inf" for a in _aux(g, n))):
+    if h is not None and g.dep(n) == "acl" and g.dep(h) in ("obj", "dobj", "iobj") and \
+            _infinitival(g, n):
         verb = g.head(h)              # "accusa Kiev di aver attaccato": an infinitive the
         for f in frames:              # parser hung on the object is what it is accused of
             if f.n == verb and f.entry.code.startswith(NON_FACTIVE_ROOTS):
@@ -575,8 +579,7 @@ def _object_controller(g: Graph, h: int, x: int) -> int | None:
     or dative before the infinitive ("ha chiesto a Israele di fermare i bombardamenti", "accusa
     Kiev di aver attaccato", "urged Israel to stop"), not the verb's subject."""
     if g.lemma(h).lower() not in g.grammar.object_control_verbs or \
-            g.morph(x, "VerbForm") not in ("Inf", None) and not any(
-                g.morph(a, "VerbForm") == "Inf" for a in _aux(g, x)):
+            g.morph(x, "VerbForm") is not None and not _infinitival(g, x):
         return None
     return next((c for s_, c in g.slots(h) if c < x and g.tokens[c].pos in NOUN_POS and (
         s_ == "obj" or g.role(s_) in ("iobj", "obl:to"))), None)
@@ -691,9 +694,8 @@ def _targets(g: Graph, n: int, entry: Entry, slots, ctx: Context,
             if actors:
                 return actors, place if entry.place_is_target else None, slot
             if place is not None and entry.place_is_target and place.country:
-                actor = Actor(place.text, place.start, place.end, None, place.country, None,
-                              f"country:{place.country}",
-                              f"place '{place.text}' in {place.country} as the target")
+                actor = _state(place.text, place.start, place.end, place.country,
+                               f"place '{place.text}' in {place.country} as the target")
                 return [actor], place, slot
     return [], None, ""
 
@@ -1696,9 +1698,8 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
                  g.preposition(p) in g.grammar.location_prepositions]   # parser hung it
         place = _place_inside(g, where, ctx)
         if place is not None and place.country not in mine:
-            targets = [Actor(place.text, place.start, place.end, None, place.country, None,
-                             f"country:{place.country}",
-                             f"place '{place.text}' in {place.country}, where the visit goes")]
+            targets = [_state(place.text, place.start, place.end, place.country,
+                              f"place '{place.text}' in {place.country}, where the visit goes")]
             how.append("target: the place visited")
     if not targets and entry.code.startswith(FORCE_ROOTS):
         targets = _struck(g, n, ctx, {a.country for a in sources})
@@ -2410,10 +2411,7 @@ def code_article(article: Article) -> Article:
         if (found := kb.discarded(sentence.text, "sentence")) is not None:
             article.discarded.append(Discard(found[0], index, found[1]))
             continue
-        repaired = repair_names(repair_adjectives(
-            repair_perfects(repair_place_verbs(repair_quote_marks(sentence)), rules),
-            kb.adjectives))
-        g = Graph.of(repair_subjects(repaired), rules)
+        g = Graph.of(repair(sentence, rules, kb.adjectives), rules)
         ctx.entities = sentence.entities
         result = code_sentence(g, index, article, ctx, pub, lex)
         article.events.extend(result.events)

@@ -307,6 +307,22 @@ REPAIRED_DEPS = {"root", "advcl", "acl", "parataxis", "dep", "punct", "nsubj", "
 NOMINAL_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "appos"}
 
 
+def repair(sentence: Sentence, rules: Grammar, adjectives) -> Sentence:
+    """Every repair below, in the order the coder needs them: punctuation and words the
+    tagger got wrong first (quotation marks, places read as verbs, missed participles), then
+    the attachments that depend on them (nationality adjectives, names, subjects)."""
+    fixed = repair_perfects(repair_place_verbs(repair_quote_marks(sentence)), rules)
+    return repair_subjects(repair_names(repair_adjectives(fixed, adjectives)))
+
+
+def _patched(sentence: Sentence, fixed: dict[int, Token]) -> Sentence:
+    """``sentence`` with the tokens in ``fixed`` (by token index) replaced; itself if none."""
+    if not fixed:
+        return sentence
+    return Sentence(sentence.index, sentence.text, sentence.start, sentence.end,
+                    [fixed.get(t.i, t) for t in sentence.tokens], sentence.entities)
+
+
 def repair_adjectives(sentence: Sentence, adjectives) -> Sentence:
     """Put back nationality adjectives that the parser took for verbs or clause heads.
 
@@ -446,10 +462,7 @@ def repair_quote_marks(sentence: Sentence) -> Sentence:
         for k in kids:
             if k.i not in fixed:
                 fixed[k.i] = replace(k, head=head)
-    if not fixed:
-        return sentence
-    return Sentence(sentence.index, sentence.text, sentence.start, sentence.end,
-                    [fixed.get(t.i, t) for t in toks], sentence.entities)
+    return _patched(sentence, fixed)
 
 
 def repair_place_verbs(sentence: Sentence) -> Sentence:
@@ -465,19 +478,18 @@ def repair_place_verbs(sentence: Sentence) -> Sentence:
     toks = sentence.tokens
     fixed: dict[int, Token] = {}
     for t in toks[1:]:
-        marks = [k for k in toks if k.head == t.i and k.dep.lower() == "mark" and k.pos == "ADP"]
-        if t.pos != "VERB" or not t.text[:1].isupper() or not marks or t.head == t.i or \
+        if t.pos != "VERB" or not t.text[:1].isupper() or t.head == t.i or \
                 not any(e.label in PLACE_LABELS and e.start <= t.start and t.end <= e.end
                         for e in sentence.entities):
+            continue
+        marks = [k for k in toks if k.head == t.i and k.dep.lower() == "mark" and k.pos == "ADP"]
+        if not marks:
             continue
         fixed[t.i] = replace(t, pos="PROPN", dep="obl:arg", lemma=t.text, morph="")
         for k in toks:
             if k.head == t.i and k.i != t.i:
                 fixed[k.i] = replace(k, dep="case") if k in marks else replace(k, head=t.head)
-    if not fixed:
-        return sentence
-    return Sentence(sentence.index, sentence.text, sentence.start, sentence.end,
-                    [fixed.get(t.i, t) for t in toks], sentence.entities)
+    return _patched(sentence, fixed)
 
 
 def repair_perfects(sentence: Sentence, rules: Grammar) -> Sentence:
@@ -512,10 +524,7 @@ def repair_perfects(sentence: Sentence, rules: Grammar) -> Sentence:
         for t in toks:
             if t.head == aux.i and t.i not in (aux.i, part.i):
                 fixed[t.i] = replace(fixed.get(t.i, t), head=part.i)
-    if not fixed:
-        return sentence
-    return Sentence(sentence.index, sentence.text, sentence.start, sentence.end,
-                    [fixed.get(t.i, t) for t in toks], sentence.entities)
+    return _patched(sentence, fixed)
 
 
 def repair_subjects(sentence: Sentence) -> Sentence:
@@ -557,8 +566,5 @@ def repair_subjects(sentence: Sentence) -> Sentence:
         if between and between[0].text == "," and has(subj.i, "conj") and all(
                 k.head != t.head or k.dep.lower() == "punct" for k in between):
             fixed[t.i] = replace(t, head=subj.i, dep="conj")
-    if not fixed:
-        return sentence
-    return Sentence(sentence.index, sentence.text, sentence.start, sentence.end,
-                    [fixed.get(t.i, t) for t in toks], sentence.entities)
+    return _patched(sentence, fixed)
 
