@@ -461,6 +461,8 @@ def trigger_problems(data, label: str, top: set[str] = frozenset({"verbs", "noun
         return [f"{label}: unknown top-level keys {sorted(set(data) - set(top))}"]
     cameo = cameo_rows()
     problems = []
+    if data.get("future", "intent") not in ("intent", "act"):
+        problems.append(f"{label}: future must be intent or act")
     if "covers" in data and not (isinstance(data["covers"], list) and
                                  all(isinstance(w, str) and w == w.lower() for w in data["covers"])):
         problems.append(f"{label}: covers must be a list of lower-case words")

@@ -18,7 +18,7 @@ from cronaca.pipeline import Pipeline
 from conftest import run_cli
 from test_knowledge import trigger_problems
 
-USER_TOP = {"covers", "verbs", "nouns"}
+USER_TOP = {"future", "covers", "verbs", "nouns"}
 
 # written for these tests, in the dictionary format (not taken from any dictionary)
 VERBS = """\
@@ -106,7 +106,8 @@ def test_import_writes_a_user_lexicon_that_comes_first(tmp_path, monkeypatch):
     assert report.kind == "verbs" and report.records == 5
     assert [p.name for p in report.written] == ["petrarch-test.triggers.en.yaml"]
     data = yaml.safe_load(report.written[0].read_text(encoding="utf-8"))
-    assert set(data) == {"covers", "verbs"} and "denounce" in data["covers"]
+    assert set(data) == {"future", "covers", "verbs"} and "denounce" in data["covers"]
+    assert data["future"] == "act"               # PETRARCH codes an act told in the future
     assert trigger_problems(data, "imported", USER_TOP) == []        # the documented format
 
     built_in = lexicon("en")
@@ -131,6 +132,10 @@ def test_bad_user_lexicon_is_one_clear_error(tmp_path, monkeypatch):
         "verbs:\n  - lemma: frobnicate\n    code: '9x'\n", encoding="utf-8")
     monkeypatch.setenv("CRONACA_KB", str(tmp_path))
     with pytest.raises(ResourceError, match="mine.triggers.en.yaml.*unknown CAMEO code '9x'"):
+        lexicon("en")
+    (tmp_path / "mine.triggers.en.yaml").write_text(
+        "future: always\nverbs:\n  - lemma: frobnicate\n    code: '111'\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="mine.triggers.en.yaml: `future` must be"):
         lexicon("en")
 
 
@@ -183,6 +188,24 @@ def test_coder_applies_the_users_patterns_forms_and_reverse_codes(tmp_path, monk
     assert not any(e.negated for e in after["neither"])  # (the built-in 111 is negated)
     assert after["leave"] == []                          # LEAVE codes nothing without its pattern
     assert before["plain"] == ["111"] and before["plan"] == ["111"]   # the built-in lexicon
+
+
+def test_a_users_file_may_code_what_is_announced_in_the_future_as_done(tmp_path, monkeypatch,
+                                                                       english):
+    """`future: act` (what `kb import-petrarch` writes): "will denounce" is the denouncing, as
+    PETRARCH codes it; without it an act with no intent form in CAMEO is only hypothetical."""
+    (tmp_path / "test.verbs.txt").write_text(VERBS, encoding="utf-8")
+    written = petrarch.import_file(tmp_path / "test.verbs.txt", tmp_path / "kb").written[0]
+    will = "France will denounce Germany on Monday."
+    wants = "France wants to denounce Germany."
+    monkeypatch.setenv("CRONACA_KB", str(tmp_path / "kb"))
+    [e] = _code(english, will).events
+    assert (e.cameo, e.source.country, e.target.country) == ("122", "FRA", "DEU")
+    assert e.intent and not e.hypothetical and not e.negated
+    assert [(e.cameo, e.hypothetical) for e in _code(english, wants).events] == [("122", True)]
+    data = yaml.safe_load(written.read_text(encoding="utf-8"))
+    written.write_text(yaml.safe_dump({**data, "future": "intent"}), encoding="utf-8")
+    assert [(e.cameo, e.hypothetical) for e in _code(english, will).events] == [("122", True)]
 
 
 def test_cli_import_verbs(tmp_path):
@@ -322,7 +345,8 @@ def test_petrarch_unit_records_with_all_four_dictionaries(shared, tmp_path):
     """The PETRARCH validation set with its actors, agents, verbs and discards imported: a floor
     under the share of records fully right (measured 32.8% when this test was written; 10.9%
     without the verbs; 41.5% with the discards; 56.3% with the dictionary's own codes kept as
-    user codes, 2026-12-07)."""
+    user codes, 2026-12-07; 68.3% with an act told in the future coded as done, as PETRARCH
+    does, 2026-12-07)."""
     root = shared / "eventdata" / "petrarch2"
     for name in ("actors", "agents", "verbs", "discards"):
         r = run_cli("kb", "import-petrarch", str(root / f"PETR.Validate.{name}.txt"), "--out",
@@ -336,5 +360,5 @@ def test_petrarch_unit_records_with_all_four_dictionaries(shared, tmp_path):
     assert r.returncode == 0, r.stderr.decode()
     m = json.loads(r.stdout)
     assert m["records"] == 284
-    assert m["fully_right"]["share"] >= 0.50
-    assert m["levels"]["root"]["f1"] >= 0.70
+    assert m["fully_right"]["share"] >= 0.65
+    assert m["levels"]["root"]["f1"] >= 0.80

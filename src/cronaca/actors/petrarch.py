@@ -450,9 +450,10 @@ def _import_verbs(d, path: Path, folder: Path, stem: str, lang: str) -> ImportRe
     target = folder / f"petrarch-{stem}.triggers.{lang}.yaml"
     header = (f"# Imported by `cronaca kb import-petrarch` from {path.name} (verbs dictionary, "
               "PETRARCH/TABARI format).\n# `covers`: verbs the dictionary defines; the coder's own "
-              "entries for them are not used.\n")
-    body = yaml.safe_dump({"covers": verbs.covered(d), "verbs": entries}, allow_unicode=True,
-                          sort_keys=False, width=100)
+              "entries for them are not used.\n# `future: act`: as in PETRARCH, an act told in the "
+              "future tense keeps its code.\n")
+    body = yaml.safe_dump({"future": "act", "covers": verbs.covered(d), "verbs": entries},
+                          allow_unicode=True, sort_keys=False, width=100)
     target.write_text(header + body, encoding="utf-8")
     patterns = sum(len(b.patterns) for b in d.blocks)
     return ImportReport(str(path), "verbs", [target], len(d.blocks), len(entries), patterns, 0,

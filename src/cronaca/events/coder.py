@@ -108,6 +108,7 @@ class Frame:
     speaker: Actor | None
     reporter: int | None                       # the reporting verb this frame is under
     how: list[str] = field(default_factory=list)
+    future: bool = False                       # the intent is the future tense, not a verb
 
 
 def _infinitival(g: Graph, n: int) -> bool:
@@ -1503,7 +1504,8 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         how.append(f"intent: {why_i}")
     tense = "future" if intent else "past"
     return Frame(n, entry, sources, targets, location, negated, hypothetical, intent,
-                 _date(g, n, dates[tense], _clause(g, n)), speaker, reporter, how)
+                 _date(g, n, dates[tense], _clause(g, n)), speaker, reporter, how,
+                 future=intent and why_i.startswith("future"))
 
 
 def _threatened(g: Graph, n: int, m: Modality, ctx: Context, mine: set) -> list[Actor]:
@@ -1780,9 +1782,10 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         if _is_word(g, c, mod.hypothetical_markers):   # "toute attaque", "any attack"
             hypothetical = True
             how.append(f"hypothetical: '{g.tokens[c].text}'")
-    intent = False
+    intent = future = False
     if light:                  # "terrà colloqui", "could hold talks": the verb's mood counts
         intent, why_i = _intent(g, h, mod)
+        future = intent and why_i.startswith("future")
         hyp_verb, why_h = _hypothetical(g, h, mod, lang)
         hypothetical = hypothetical or hyp_verb
         how.extend(x for x in (why_i and f"intent: {why_i}", why_h and f"hypothetical: {why_h}")
@@ -1790,12 +1793,12 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         if intent:
             date = _date(g, h, dates["future"], _clause(g, h)) or date
     if ready is not None:
-        intent = True
+        intent, future = True, False
         how.append(f"intent: '{g.tokens[ready].text}' to it")
     if mutual and len(sources) > 1 and not targets:
         how.append("between: each side acts on the other")
     return Frame(n0, entry, sources, targets, location, negated, hypothetical, intent, date,
-                 speaker, reporter, how)
+                 speaker, reporter, how, future=future)
 
 
 def _carrier(g: Graph, n: int) -> int:
@@ -1893,7 +1896,8 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
         #                                                     "survived an attempt on his life"
         frame.how.extend(f"source: {a.how}" for a in frame.sources)
     hypothetical = frame.hypothetical
-    if frame.intent:
+    as_act = _announced_act(frame)
+    if frame.intent and not as_act:
         mapped = intent_code(code)
         if mapped:
             code = mapped
@@ -1927,7 +1931,8 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     coded = [(s, t, code, info) for s, t in pairs]     # (one actor named twice, "ha detto l'Alta
     #                                    rappresentante Kaja Kallas", is told once: see below)
     if frame.entry.reverse:              # a verb that is two acts: a user dictionary's [032:033]
-        back = (intent_code(frame.entry.reverse) if frame.intent else None) or frame.entry.reverse
+        back = (intent_code(frame.entry.reverse) if frame.intent and not as_act else None) or \
+            frame.entry.reverse
         coded += [(t, s, back, describe(back)) for s, t in pairs if t is not None]
     tok = g.tokens[frame.n]
     s = g.sentence
@@ -2014,6 +2019,13 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
             confidence=round(confidence, 3), intent=frame.intent, speaker=frame.speaker,
             rule="; ".join(frame.how) + own))
     return events
+
+
+def _announced_act(frame: Frame) -> bool:
+    """Whether an act told in the future tense keeps its code: the entry's user file says
+    `future: act`, as a PETRARCH or TABARI dictionary codes "will abandon ties" as the abandoning.
+    Only the tense counts: an intent verb ("wants to abandon") still makes an intention."""
+    return frame.intent and frame.future and frame.entry.future_is_act
 
 
 def _same(a: Actor, b: Actor) -> bool:

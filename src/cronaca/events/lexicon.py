@@ -50,6 +50,9 @@ class Entry:
     mass_code: str | None = None     # the act when its object is many people (202)
     negated_code: str | None = None  # what the negated act is: "non ha voluto commentare",
     #                                  "did not comment" decline comment (011)
+    future_is_act: bool = False      # a user file's `future: act`: an act announced in the future
+    #                                  tense keeps its code, as pattern coders do ("will abandon
+    #                                  ties" is the abandoning), instead of an intent code
 
     @property
     def head(self) -> str:
@@ -101,6 +104,10 @@ def _sequence(raw, where: str) -> tuple[tuple[str, ...], ...]:
 
 def _entries(data: dict, where: str, origin: str = "") -> list[Entry]:
     codes = cameo()
+    future = data.get("future", "intent")
+    if future not in ("intent", "act") or (future == "act" and not origin):
+        raise ResourceError(f"{where}: `future` must be `intent` or `act` (user files only), "
+                            f"not {future!r}")
     out = []
     for kind in ("verbs", "nouns"):
         for raw in data.get(kind) or []:
@@ -127,7 +134,7 @@ def _entries(data: dict, where: str, origin: str = "") -> list[Entry]:
                 after=_sequence(raw.get("after") or [], where),
                 forms=tuple(str(f).lower() for f in raw.get("forms") or ()),
                 reverse=reverse, negated_code=negated_code, mass_code=mass_code,
-                origin=origin))
+                origin=origin, future_is_act=future == "act"))
     return out
 
 

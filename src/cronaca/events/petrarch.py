@@ -4,7 +4,8 @@
 ---`` block headers) writes ``petrarch-<name>.triggers.<lang>.yaml`` into the user knowledge
 folder, in the trigger-lexicon format of ``lang/<code>/triggers.yaml`` plus the ``before``,
 ``after`` and ``forms`` fields (docs/KNOWLEDGE.md).  The coder then prefers these entries to its
-own for every verb the dictionary defines.
+own for every verb the dictionary defines.  The file says ``future: act``: PETRARCH codes an act
+told in the future tense ("will abandon ties") as the act, with no intent code of its own.
 
 The dictionary format (PETRARCH's documentation, inherited from TABARI):
 
