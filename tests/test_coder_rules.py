@@ -232,3 +232,14 @@ def test_an_option_weighed_is_not_taken(code):
     # "valuta di ritirare": considering a policy (014) does not assert it
     events = code("Il governo italiano valuta di ritirare il suo ambasciatore in Egitto.")
     assert [e.cameo for e in events] == ["014"], [(e.cameo, e.source.country) for e in events]
+
+
+def test_an_act_called_for_in_english_is_not_asserted():
+    # "called for a boycott": in English the noun hangs on "for", not on the verb; the boycott
+    # is what is asked for, not a fact the sentence asserts
+    pipeline = Pipeline(stages=("parse", "events"), lang="en")
+    article = pipeline.process(Document(id="t", content="Iran called for a boycott of Israeli "
+                                         "goods.", format="text", source="t", date="2024-05-01",
+                                         lang="en"))
+    events = [e for e in article.events if not (e.negated or e.hypothetical)]
+    assert [e.cameo for e in events] == ["020"], [(e.cameo, e.source.country) for e in events]

@@ -1768,13 +1768,15 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         location = _location(g, h, g.slots(h), ctx, acting)
     hypothetical = False
     asking = [h] if h is not None else []   # the governing verb, and for a true object the
+    if g.dep(n) == "pobj" and h is not None and g.head(h) is not None:   # ("called for a
+        asking.append(g.head(h))                  # boycott": the noun hangs on "for")
     if g.dep(n) in ("obj", "dobj") and not g.kids(n, "case"):   # verbs its infinitive hangs
         while len(asking) < 3 and g.dep(asking[-1]) == "xcomp" and \
                 g.head(asking[-1]) is not None:     # under ("threatened to hold a general
             asking.append(g.head(asking[-1]))       # strike")
     asker = next((f.n for f in frames if f.n in asking and
                   f.entry.code.startswith(("02", "03", "10", "13"))), None)
-    if h is not None and g.dep(n) in ("obj", "dobj", "obl", "nmod", "xcomp") and \
+    if h is not None and g.dep(n) in ("obj", "dobj", "obl", "nmod", "xcomp", "pobj") and \
             asker is not None:
         hypothetical = True
         how.append(f"hypothetical: asked/threatened by '{g.tokens[asker].text}'")
