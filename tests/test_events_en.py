@@ -239,6 +239,10 @@ CASES = {
         # attempt is no assassination (186)
         case("President Zelensky survived an assassination attempt in Kyiv.",
              Ev("UKR", "UKR", "18", cameo="185", source_sector="UAF", target_sector="GOV")),
+        # clashes "pitting" one side against another: each fights the other
+        case("Heavy clashes pitting the Israeli army against Hamas fighters broke out in Gaza.",
+             Ev("ISR", "PSE", "19", source_sector="MIL"), Ev("PSE", "ISR", "19",
+                                                            target_sector="MIL")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

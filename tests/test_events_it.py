@@ -290,6 +290,10 @@ CASES = {
         # a visit goes where its place phrase says, though the parser hung it on the visitor
         case("Pechino ha protestato contro la visita del presidente taiwanese negli Stati Uniti.",
              Ev("TWN", "USA", "04", cameo="042")),
+        # clashes that "set" two sides against each other: each fights the other
+        case("Ieri gli scontri hanno contrapposto la polizia ai manifestanti a Roma.",
+             Ev("ITA", "ITA", "19", source_sector="COP", target_sector="OPP"),
+             Ev("ITA", "ITA", "19", source_sector="OPP", target_sector="COP")),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

@@ -657,7 +657,8 @@ GRAMMAR_LISTS = ("relative_pronouns", "perfect_auxiliaries", "correlative_negati
                  "quantity_nouns", "passive_auxiliaries", "lemma_clitics", "border_nouns",
                  "person_nouns", "large_number_words", "carrier_nouns",
                  "weapon_nouns", "locality_nouns", "ethnic_words", "place_nouns",
-                 "purpose_markers", "survival_verbs", "object_control_verbs")
+                 "purpose_markers", "survival_verbs", "object_control_verbs",
+                 "pitting_verbs")
 ROLE_WORDS = {"of", "by", "to", "with", "against", "toward", "between", "on", "in", "from",
               "into", "over", "about", "around", "for"}
 

@@ -206,6 +206,10 @@ FRENCH = {
         case("Le ministre français des Affaires étrangères s'est montré pessimiste sur les "
              "négociations avec l'Algérie.",
              Ev("FRA", None, "01", cameo="012")),
+        # fighting that "opposes" two sides: each fights the other
+        case("Des affrontements ont opposé la police à des manifestants à Paris.",
+             Ev("FRA", "FRA", "19", source_sector="COP", target_sector="OPP"),
+             Ev("FRA", "FRA", "19", source_sector="OPP", target_sector="COP")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "
@@ -336,6 +340,11 @@ SPANISH = {
         # an option studied with its infinitive is weighed (014), not taken
         case("El Gobierno chileno estudia romper relaciones diplomáticas con Israel.",
              Ev("CHL", "ISR", "01", cameo="014")),
+        # fighting that "pits" two sides against each other: each fights the other
+        case("Los combates que enfrentaron al ejército colombiano con la guerrilla dejaron diez "
+             "muertos.",
+             Ev("COL", "COL", "19", source_sector="MIL", target_sector="REB"),
+             Ev("COL", "COL", "19", source_sector="REB", target_sector="MIL")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

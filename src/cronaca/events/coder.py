@@ -560,6 +560,35 @@ def _between_conjuncts(g: Graph, n: int, b: int) -> list[int]:
     return sides
 
 
+def _names_word(entry: Entry, word: str) -> bool:
+    """Whether a lexicon entry names ``word`` among its `with` words or its pattern."""
+    return word in entry.with_ or any(word in alt.split() for item in entry.before + entry.after
+                                      for alt in item)
+
+
+def _pitted_sides(g: Graph, n: int) -> list[int]:
+    """The sides that a verb of pitting (grammar ``pitting_verbs``) sets against each other in
+    the event noun ``n``, its subject or the noun it qualifies: its object and its "à", "against"
+    or "con" phrase ("de violents combats ont opposé l'armée malienne aux rebelles", "clashes
+    pitting the army against rebels"); none unless both are there."""
+    h = g.head(n)
+    verbs = [h] if h is not None and g.dep(n) in ("nsubj", "csubj") else []
+    verbs += g.kids(n, "acl", "acl:relcl", "relcl")
+    for v in verbs:
+        if g.lemma(v).lower() not in g.grammar.pitting_verbs:
+            continue
+        slots = g.slots(v)
+        objs = [c for s_, c in slots if s_ == "obj"]
+        sides = ("to", "against", "with")
+        others = [c for s_, c in slots if g.role(s_) in {f"obl:{w}" for w in sides}
+                  and c not in objs] or \
+            [c for o in objs[:1] for s_, c in g.slots(o)       # hung on the object ("pitting
+             if g.role(s_) in {f"nmod:{w}" for w in sides}]     # the army against the RSF")
+        if objs and others:
+            return [objs[0], others[0]]
+    return []
+
+
 def _participle_adjunct(g: Graph, n: int) -> bool:
     """A past participle with its own agent, added to a clause ("è arrivato a Pechino, accolto
     all'aeroporto da una delegazione cinese", "arrived, greeted by the prime minister"): it
@@ -1569,6 +1598,9 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         #                                              Y", "ha avviato una mediazione tra X e Y"
     elif between:
         source_heads, mutual = _between_conjuncts(g, n, between[0]), True   # "l'incontro tra X e Y"
+    elif pitted := _pitted_sides(g, n):
+        source_heads, mutual = pitted, True   # "des combats ont opposé l'armée aux rebelles"
+        how.append(f"sides: set against each other by '{g.tokens[g.head(pitted[0])].text}'")
     of_slot = [c for s, c in slots if g.role(s) == "nmod:of" and not (   # "i colloqui di
         entry.code.startswith(MEETING_ROOT) and (p := place_of(g, c, ctx)) is not None and  # Istanbul":
         p.kind == "city")]                                                  # where, not who
@@ -1768,8 +1800,10 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         location = _location(g, h, g.slots(h), ctx, acting)
     hypothetical = False
     asking = [h] if h is not None else []   # the governing verb, and for a true object the
-    if g.dep(n) == "pobj" and h is not None and g.head(h) is not None:   # ("called for a
-        asking.append(g.head(h))                  # boycott": the noun hangs on "for")
+    if g.dep(n) == "pobj" and h is not None and (v := g.head(h)) is not None and any(
+            f.n == v and _names_word(f.entry, g.lemma(h)) for f in frames):
+        asking.append(v)          # "called for a boycott": the noun hangs on the "for" that
+        #                           the verb's entry names (not on "during his visit")
     if g.dep(n) in ("obj", "dobj") and not g.kids(n, "case"):   # verbs its infinitive hangs
         while len(asking) < 3 and g.dep(asking[-1]) == "xcomp" and \
                 g.head(asking[-1]) is not None:     # under ("threatened to hold a general
