@@ -358,6 +358,10 @@ CASES = {
         case("In March 2021, the United States and the European Union imposed sanctions on "
              "Chinese officials over Xinjiang.",
              Ev("USA", "CHN", "16", date="2021-03"), Ev("EUR", "CHN", "16", date="2021-03")),
+        # a "when" clause happens when its head clause does; its "he" is that clause's subject
+        case("Lukashenko had already visited China last September, when he met Xi in Samarkand.",
+             Ev("BLR", "CHN", "04", cameo="042", date="2022-09"),
+             Ev("BLR", "CHN", "04", cameo="040", date="2022-09")),
     ],
     # ------------------------------------------------------------------ role-named actors
     "roles": [

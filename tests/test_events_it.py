@@ -438,6 +438,15 @@ CASES = {
         case("Ieri la Commissione europea ha avviato un'indagine sui sussidi cinesi alle auto "
              "elettriche.",
              Ev("EUR", "CHN", "09", date="2023-10-04"), date="2023-10-05"),
+        # a "quando" clause happens when its head clause does, and the other way round
+        case("Lukashenko aveva già visitato la Cina lo scorso settembre, quando aveva incontrato "
+             "Xi a Samarcanda.",
+             Ev("BLR", "CHN", "04", cameo="042", date="2022-09"),
+             Ev("BLR", "CHN", "04", cameo="040", date="2022-09")),
+        case("Quando ha incontrato Xi a Samarcanda, lo scorso settembre, Lukashenko ha firmato "
+             "un accordo di cooperazione con la Cina.",
+             Ev("BLR", "CHN", "04", cameo="040", date="2022-09"),
+             Ev("BLR", "CHN", "05", date="2022-09")),
     ],
     # ------------------------------------------------------------------ role-named actors
     "roles": [
@@ -853,3 +862,43 @@ def test_every_record_matches_the_schema(coder):
 
 def test_known_misses_name_real_cases():
     check_known_misses(CASES, "it")
+
+
+def test_the_reference_article(examples):
+    """The brief's reference page, through `cronaca extract --all` on its HTML: an Italian report
+    of Lukashenko's visit to Xi, with share buttons, an author bio, a "More Stories" list and a
+    repeated headline. The meeting, the support, the appeals, the visits and the accusation are
+    coded with their dates and places; what the text negates is flagged, not asserted; nothing
+    comes from the clutter."""
+    import json
+
+    from conftest import run_cli
+
+    r = run_cli("extract", str(examples["lukashenko_xi_it.html"]), "--format", "jsonl", "--all")
+    assert r.returncode == 0, r.stderr.decode()[-2000:]
+    events = [json.loads(line) for line in r.stdout.decode().splitlines() if line.strip()]
+
+    def side(a):
+        return a["country"] if a else None
+
+    def found(cameo, source, target, **want):
+        return [e for e in events if e["cameo"] == cameo and side(e["source"]) == source and
+                side(e["target"]) == target and all(
+                    (e["location"] or {}).get("country") == v if k == "place" else e[k] == v
+                    for k, v in want.items())]
+
+    asserted = dict(negated=False, hypothetical=False)
+    assert found("040", "BLR", "CHN", date="2023-02-28", place="CHN", **asserted)  # in Beijing
+    assert found("051", "BLR", "CHN", **asserted)           # "sostiene pienamente"
+    assert found("026", "CHN", None, **asserted) and found("020", "CHN", None, **asserted)
+    assert found("042", "BLR", "CHN", date="2022-09-01", **asserted)  # "lo scorso settembre"
+    assert found("040", "BLR", "CHN", date="2022-09-01", place="UZB", **asserted)  # "quando"
+    assert found("036", "CHN", "RUS", date="2023-12-01", **asserted)  # "a dicembre"
+    assert found("112", "USA", "CHN", **asserted)
+    assert found("154", "BLR", "UKR", negated=True)         # "non ha inviato truppe"
+    assert found("111", "CHN", "RUS", negated=True)         # "non condanna"
+    assert not [e for e in events if e["cameo"][:2] in ("15", "11") and side(e["source"]) in
+                ("BLR", "CHN") and not e["negated"] and not e["hypothetical"]]
+    clutter = ("Giulia Ferraresi", "Bologna", "Putin e Xi firmano", "Zelensky in visita",
+               "chiede un cessate il fuoco in Ucraina", "Riproduzione")
+    assert not [e for e in events if any(w in e["evidence"]["text"] for w in clutter)]

@@ -658,7 +658,7 @@ GRAMMAR_LISTS = ("relative_pronouns", "perfect_auxiliaries", "correlative_negati
                  "person_nouns", "large_number_words", "carrier_nouns",
                  "weapon_nouns", "locality_nouns", "ethnic_words", "place_nouns",
                  "purpose_markers", "survival_verbs", "object_control_verbs",
-                 "pitting_verbs")
+                 "pitting_verbs", "simultaneity_markers")
 ROLE_WORDS = {"of", "by", "to", "with", "against", "toward", "between", "on", "in", "from",
               "into", "over", "about", "around", "for"}
 

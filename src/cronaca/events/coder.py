@@ -560,6 +560,27 @@ def _between_conjuncts(g: Graph, n: int, b: int) -> list[int]:
     return sides
 
 
+def _clause_antecedent(g: Graph, n: int, subj: list[int], ctx) -> Actor | None:
+    """A personal pronoun (he, she, il, elle, él) that is the subject of a clause hung on another
+    ("Lukashenko visited China last September, when he met Xi") stands for that clause's subject,
+    when that names a person, before any actor of an earlier sentence."""
+    h = g.head(n)
+    if len(subj) != 1 or h is None or g.dep(n) not in ("advcl", "conj") or \
+            g.tokens[h].pos not in VERB_POS:
+        return None
+    p = subj[0]
+    if g.tokens[p].pos != "PRON" or g.morph(p, "PronType") not in ("Prs", None) or \
+            g.morph(p, "Gender") not in ("Masc", "Fem") or g.morph(p, "Number") == "Plur" or \
+            g.morph(p, "Poss") == "Yes":
+        return None
+    heads = _resolve_all(g, _subject(g, h, g.passive(h)), ctx)
+    if len(heads) != 1 or not (heads[0].kb_id or "").startswith("person:"):
+        return None
+    a, tok = heads[0], g.tokens[p]
+    return dataclasses.replace(a, text=tok.text, start=tok.start, end=tok.end,
+                               how=f"pronoun -> {a.text}")
+
+
 def _names_word(entry: Entry, word: str) -> bool:
     """Whether a lexicon entry names ``word`` among its `with` words or its pattern."""
     return word in entry.with_ or any(word in alt.split() for item in entry.before + entry.after
@@ -1083,6 +1104,21 @@ def _date(g: Graph, n: int, mentions: list[DateMention], clause: set[int]) -> Da
     return inside[0] if inside else None
 
 
+def _when_date(g: Graph, n: int, mentions: list[DateMention]) -> DateMention | None:
+    """The date of a clause that ``n``'s clause is simultaneous with (grammar
+    ``simultaneity_markers``): a "when" clause's head, or the "when" clause of a head ("aveva
+    visitato la Cina lo scorso settembre, quando aveva incontrato Xi": the meeting was in
+    September too)."""
+    def marked(c: int) -> bool:
+        return any(g.tokens[m].text.lower() in g.grammar.simultaneity_markers
+                   for m in g.kids(c, "mark", "advmod") if m < c)
+    h = g.head(n)
+    if h is not None and g.dep(n) == "advcl" and marked(n):
+        return _date(g, h, mentions, _clause(g, h))
+    return next((d for c in g.kids(n, "advcl") if marked(c)
+                 if (d := _date(g, c, mentions, _clause(g, c))) is not None), None)
+
+
 def _clause(g: Graph, n: int) -> set[int]:
     return set(g.subtree(n, stop={"ccomp", "advcl", "parataxis", "acl:relcl", "relcl", "conj",
                                   "csubj", "xcomp"}))
@@ -1292,6 +1328,9 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         subj = post
         how.append("source: post-posed subject")
     sources: list[Actor] = _resolve_all(g, subj, ctx)
+    if (own := _clause_antecedent(g, n, subj, ctx)) is not None:
+        sources = [own]                   # "visited China, when he met Xi": he is Lukashenko
+        how.append(f"source: pronoun -> {own.how.split(' -> ', 1)[1]}, the clause's own head")
     if not sources and subj and not passive and g.dep(n) == "conj" and all(c > n for c in subj) \
             and g.grammar.pro_drop and _resolve_all(g, _subject(g, g.head(n), False), ctx):
         # "Israele ha accusato X e ha colpito un deposito": the parser took the object of the
@@ -1533,7 +1572,8 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         how.append(f"intent: {why_i}")
     tense = "future" if intent else "past"
     return Frame(n, entry, sources, targets, location, negated, hypothetical, intent,
-                 _date(g, n, dates[tense], _clause(g, n)), speaker, reporter, how,
+                 _date(g, n, dates[tense], _clause(g, n)) or _when_date(g, n, dates[tense]),
+                 speaker, reporter, how,
                  future=intent and why_i.startswith("future"))
 
 

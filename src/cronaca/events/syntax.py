@@ -65,6 +65,7 @@ class Grammar:
     survival_verbs: frozenset[str] = frozenset()    # "survived an attack": its subject the target
     object_control_verbs: frozenset[str] = frozenset()   # "urged X to stop": X stops
     pitting_verbs: frozenset[str] = frozenset()   # "des combats ont opposé X à Y": the sides
+    simultaneity_markers: frozenset[str] = frozenset()   # "quando": one time for both clauses
     participle_endings: dict[str, str] = field(default_factory=dict)   # "é" -> "er": "expulsé"
 
     def role(self, slot: str) -> str:
@@ -113,6 +114,7 @@ def grammar(lang: str) -> Grammar:
         survival_verbs=words("survival_verbs"),
         object_control_verbs=words("object_control_verbs"),
         pitting_verbs=words("pitting_verbs"),
+        simultaneity_markers=words("simultaneity_markers"),
         participle_endings={str(k).lower(): str(v).lower()
                             for k, v in (data.get("participle_endings") or {}).items()},
         never_passive=mod.never_passive if mod else frozenset())
