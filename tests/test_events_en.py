@@ -521,6 +521,10 @@ CASES = {
         # word beats the particle among the entries' words
         case("South Africa's president called for an immediate ceasefire in Gaza.",
              Ev("ZAF", None, "02", cameo="0256")),
+        # an answer in a clause on a noun that restates another act answers that act's doer
+        case("Washington accused Beijing of supplying weapons to Moscow, an accusation China "
+             "rejected.",
+             Ev("USA", "CHN", "11"), Ev("CHN", "USA", "12")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -759,6 +759,10 @@ CASES = {
         # showing oneself optimistic is an optimistic comment
         case("Il premier spagnolo si è mostrato ottimista sui negoziati con il Marocco.",
              Ev("ESP", None, "01", cameo="013")),
+        # an answer in a clause on a noun that restates another act answers that act's doer
+        case("Washington ha accusato Pechino di fornire armi a Mosca, un'accusa che la Cina ha "
+             "respinto.",
+             Ev("USA", "CHN", "11"), Ev("CHN", "USA", "12")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [
@@ -895,6 +899,7 @@ def test_the_reference_article(examples):
     assert found("040", "BLR", "CHN", date="2022-09-01", place="UZB", **asserted)  # "quando"
     assert found("036", "CHN", "RUS", date="2023-12-01", **asserted)  # "a dicembre"
     assert found("112", "USA", "CHN", **asserted)
+    assert found("120", "CHN", "USA", **asserted)           # "un'accusa che la Cina ha respinto"
     assert found("154", "BLR", "UKR", negated=True)         # "non ha inviato truppe"
     assert found("111", "CHN", "RUS", negated=True)         # "non condanna"
     assert not [e for e in events if e["cameo"][:2] in ("15", "11") and side(e["source"]) in

@@ -210,6 +210,10 @@ FRENCH = {
         case("Des affrontements ont opposé la police à des manifestants à Paris.",
              Ev("FRA", "FRA", "19", source_sector="COP", target_sector="OPP"),
              Ev("FRA", "FRA", "19", source_sector="OPP", target_sector="COP")),
+        # an answer in a clause on a noun that restates another act answers that act's doer
+        case("Washington a accusé Pékin de fournir des armes à Moscou, une accusation que la "
+             "Chine a rejetée.",
+             Ev("USA", "CHN", "11"), Ev("CHN", "USA", "12")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "
@@ -345,6 +349,10 @@ SPANISH = {
              "muertos.",
              Ev("COL", "COL", "19", source_sector="MIL", target_sector="REB"),
              Ev("COL", "COL", "19", source_sector="REB", target_sector="MIL")),
+        # an answer in a clause on a noun that restates another act answers that act's doer
+        case("Washington acusó a Pekín de suministrar armas a Moscú, una acusación que China "
+             "rechazó.",
+             Ev("USA", "CHN", "11"), Ev("CHN", "USA", "12")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

@@ -581,6 +581,27 @@ def _clause_antecedent(g: Graph, n: int, subj: list[int], ctx) -> Actor | None:
                                how=f"pronoun -> {a.text}")
 
 
+def _answer_restated(g: Graph, frames: list[Frame], lex) -> None:
+    """An answer (08x, 12x) told in a clause on a noun that restates another act of the sentence
+    is aimed at that act's doers: "X ha accusato Pechino di ..., un'accusa che la Cina ha
+    respinto" (China rejects X's accusation), "X demanded ..., a demand Y rejected"."""
+    for f in frames:
+        h = g.head(f.n)
+        if f.targets or not f.sources or not f.entry.code.startswith(ANSWER_ROOTS) or \
+                h is None or g.dep(f.n) not in ("acl", "acl:relcl", "relcl") or \
+                g.tokens[h].pos not in NOUN_POS:
+            continue
+        roots = {e.code[:2] for e in lex.candidates(g.lemma(h), "noun")} & \
+            {"11", *ANSWERED_ROOTS}
+        told = next((o for o in frames if o is not f and o.n != h and o.sources and
+                     o.entry.code[:2] in roots and
+                     all(_other_side(a, f.sources) for a in o.sources)), None)
+        if told is not None:
+            f.targets = list(told.sources)
+            f.how.append(f"target: who made the '{g.tokens[h].text}' it answers "
+                         f"('{g.tokens[told.n].text}')")
+
+
 def _names_word(entry: Entry, word: str) -> bool:
     """Whether a lexicon entry names ``word`` among its `with` words or its pattern."""
     return word in entry.with_ or any(word in alt.split() for item in entry.before + entry.after
@@ -1215,6 +1236,7 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
                                 if a.country and g.tokens[g.head(n) or n].pos != "PRON")
     frames.sort(key=lambda f: f.n)
     frames = _obligations_as_demands(g, frames, mod, ctx)
+    _answer_restated(g, frames, lex)
     coded = [(frame, _events(frame, g, index, article, pub, ctx, lex)) for frame in frames]
     reporters_with_content = {f.reporter for f, found in coded if f.reporter is not None
                               and any(e.source for e in found)   # a source found late: "è stato
