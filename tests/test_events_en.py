@@ -525,6 +525,11 @@ CASES = {
         case("Washington accused Beijing of supplying weapons to Moscow, an accusation China "
              "rejected.",
              Ev("USA", "CHN", "11"), Ev("CHN", "USA", "12")),
+        # a definite event noun with no owner is the act the article told before
+        case("Lukashenko visited Beijing on Tuesday. The United States and the European Union "
+             "criticised the visit.",
+             Ev("BLR", "CHN", "04", cameo="042"), Ev("USA", "BLR", "11", sentence=1),
+             Ev("EUR", "BLR", "11", sentence=1)),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -763,6 +763,15 @@ CASES = {
         case("Washington ha accusato Pechino di fornire armi a Mosca, un'accusa che la Cina ha "
              "respinto.",
              Ev("USA", "CHN", "11"), Ev("CHN", "USA", "12")),
+        # a definite event noun with no owner is the act the article told before
+        case("Lukashenko ha visitato Pechino martedì. Stati Uniti e Unione europea hanno "
+             "criticato la visita.",
+             Ev("BLR", "CHN", "04", cameo="042"), Ev("USA", "BLR", "11", sentence=1),
+             Ev("EUR", "BLR", "11", sentence=1)),
+        # support for a plan that has an author goes to the author, not to what the plan is for
+        case("Lukashenko ha espresso il pieno sostegno della Bielorussia al piano di pace cinese "
+             "per l'Ucraina.",
+             Ev("BLR", "CHN", "05")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [
@@ -900,6 +909,8 @@ def test_the_reference_article(examples):
     assert found("036", "CHN", "RUS", date="2023-12-01", **asserted)  # "a dicembre"
     assert found("112", "USA", "CHN", **asserted)
     assert found("120", "CHN", "USA", **asserted)           # "un'accusa che la Cina ha respinto"
+    assert found("111", "USA", "BLR", **asserted)           # "hanno criticato la visita": his
+    assert len(found("051", "BLR", "CHN", **asserted)) == 2   # "sostegno ... al piano cinese"
     assert found("154", "BLR", "UKR", negated=True)         # "non ha inviato truppe"
     assert found("111", "CHN", "RUS", negated=True)         # "non condanna"
     assert not [e for e in events if e["cameo"][:2] in ("15", "11") and side(e["source"]) in

@@ -44,6 +44,8 @@ class Context:
     antecedents: list[Actor] = field(default_factory=list)   # the last sentence's subjects
     object_antecedent: Actor | None = None   # whom the last sentence's main verb acted on
     prior: tuple[str, ...] = ()              # states the article is about, most named first
+    doers: dict[str, Actor] = field(default_factory=dict)   # CAMEO root -> who last did such
+    #                                          an act in the article ("la visita": whose)
 
     @property
     def antecedent(self) -> Actor | None:

@@ -34,6 +34,7 @@ LIGHT_OBJECT_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "xcomp"}   # xcom
 OWNER_SLOTS = {"nmod:of", "poss", "nmod:poss", "nmod:from", "nmod:by"}
 CLAIM_CODE = "015"
 ARREST_CODE = "173"
+SUPPORT_ROOT = "05"                  # support for a plan goes to its author
 COMPLAINT_ROOT = "11"                # a complaint's target is whom it is about, not its hearer
 DISAPPROVAL_ROOTS = ("11", "12")   # what is condemned or rejected is its author's act
 # yielding to or rejecting (ANSWER) a demand, an appeal, an offer or a threat (ANSWERED): the
@@ -581,6 +582,26 @@ def _clause_antecedent(g: Graph, n: int, subj: list[int], ctx) -> Actor | None:
                                how=f"pronoun -> {a.text}")
 
 
+def _act_told_before(g: Graph, slots, ctx, sources: list[Actor]) -> tuple[list[Actor], str]:
+    """Whose act a reaction's object names when the object is a definite event noun with no
+    owner of its own: whoever the article last told doing such an act ("Lukashenko ha visitato
+    Pechino. ... Stati Uniti e Unione europea hanno criticato la visita": Lukashenko's)."""
+    lex = lexicon(ctx.lang)
+    for s_, c in slots:
+        if s_ != "obj" or g.tokens[c].pos not in NOUN_POS or lex is None or any(
+                g.role(k) in ("nmod:of", "nmod:by", "poss") for k, _ in g.slots(c)) or not any(
+                g.morph(d, "Definite") == "Def" for d in g.kids(c, "det")):
+            continue
+        roots = [e.code[:2] for e in lex.candidates(g.lemma(c), "noun")]
+        doer = ctx.doers.get(roots[0]) if roots else None
+        if doer is not None and _other_side(doer, sources):
+            tok = g.tokens[c]
+            return [dataclasses.replace(doer, text=tok.text, start=tok.start, end=tok.end,
+                                        how=f"'{tok.text}' told before -> {doer.text}")], \
+                f"whose '{tok.text}' the article told before"
+    return [], ""
+
+
 def _answer_restated(g: Graph, frames: list[Frame], lex) -> None:
     """An answer (08x, 12x) told in a clause on a noun that restates another act of the sentence
     is aimed at that act's doers: "X ha accusato Pechino di ..., un'accusa che la Cina ha
@@ -796,8 +817,9 @@ def _fallback_targets(g: Graph, n: int, entry: Entry, ctx: Context, taken: set[i
         if (slot == "obj" or g.role(slot) == "obl:to" and not _setting(g, c, n, ctx.lang)) \
                 and c not in free:         # alla formula presentata da Zelensky")
             owners = [a for a in _owner(g, c, ctx, taken) if _other_side(a, sources)]
-            if owners and entry.code.startswith(DISAPPROVAL_ROOTS):
-                return owners, f"owner of '{g.tokens[c].text}'"   # "condemned X's visit to Y"
+            if owners and entry.code.startswith((SUPPORT_ROOT, *DISAPPROVAL_ROOTS)):
+                return owners, f"owner of '{g.tokens[c].text}'"   # "condemned X's visit to Y",
+                #                         "sostegno al piano di pace cinese per l'Ucraina"
             found = _aimed(g, c, ctx, taken, mine)
             if found:
                 return found, f"aim of '{g.tokens[c].text}'"
@@ -1458,6 +1480,8 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                     if targets:
                         slot = f"{slot} of '{g.tokens[c].text}'"
                         break
+    if not targets and entry.code.startswith(("05", *DISAPPROVAL_ROOTS)) and sources:
+        targets, slot = _act_told_before(g, slots, ctx, sources)
     if targets and entry.code.startswith(COMPLAINT_ROOT) and \
             g.role(slot.split()[0]) in ("obl:to", "iobj", "obl:with"):
         for s_, c in slots:               # "complained to the UN over two Israeli air raids":
@@ -2525,6 +2549,8 @@ def code_article(article: Article) -> Article:
         ctx.entities = sentence.entities
         result = code_sentence(g, index, article, ctx, pub, lex)
         article.events.extend(result.events)
+        ctx.doers.update((e.cameo_root, e.source) for e in result.events
+                         if e.source is not None and not (e.negated or e.hypothetical))
         if result.subjects:
             ctx.antecedents = result.subjects
             ctx.object_antecedent = result.objects[0] if result.objects else None
