@@ -530,6 +530,9 @@ CASES = {
              "criticised the visit.",
              Ev("BLR", "CHN", "04", cameo="042"), Ev("USA", "BLR", "11", sentence=1),
              Ev("EUR", "BLR", "11", sentence=1)),
+        # a visit to a place named inside, or beside, what is visited goes to that place's state
+        case("The German defence minister visited the Aviano air base in Italy.",
+             Ev("DEU", "ITA", "04", cameo="042"), date="2025-03-01"),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

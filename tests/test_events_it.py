@@ -772,6 +772,9 @@ CASES = {
         case("Lukashenko ha espresso il pieno sostegno della Bielorussia al piano di pace cinese "
              "per l'Ucraina.",
              Ev("BLR", "CHN", "05")),
+        # a visit to a place named inside, or beside, what is visited goes to that place's state
+        case("Il ministro della Difesa tedesco ha visitato la base aerea di Aviano, in Italia.",
+             Ev("DEU", "ITA", "04", cameo="042"), date="2025-03-01"),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -582,6 +582,22 @@ def _clause_antecedent(g: Graph, n: int, subj: list[int], ctx) -> Actor | None:
                                how=f"pronoun -> {a.text}")
 
 
+def _visited_place(g: Graph, slots, ctx, sources: list[Actor]) -> tuple[list[Actor], str]:
+    """The state of the place named inside a visit's object, or where the visit happens ("ha
+    visitato la base di Sigonella", "visited the Aviano air base in Italy"), when it is another
+    state's."""
+    mine = {a.country for a in sources}
+    objects = [c for s_, c in slots if s_ == "obj"]
+    for c in objects + [c for s_, c in slots if objects and s_.startswith("obl:") and
+                        s_[4:] in g.grammar.location_prepositions]:
+        place = _place_inside(g, [p for p in g.subtree(c) if p != c or c not in objects], ctx)
+        if place is not None and place.country not in mine:
+            return [_state(place.text, place.start, place.end, place.country,
+                           f"place '{place.text}' in {place.country}, inside what is visited")], \
+                f"the place inside '{g.tokens[c].text}'"
+    return [], ""
+
+
 def _act_told_before(g: Graph, slots, ctx, sources: list[Actor]) -> tuple[list[Actor], str]:
     """Whose act a reaction's object names when the object is a definite event noun with no
     owner of its own: whoever the article last told doing such an act ("Lukashenko ha visitato
@@ -1480,8 +1496,10 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                     if targets:
                         slot = f"{slot} of '{g.tokens[c].text}'"
                         break
-    if not targets and entry.code.startswith(("05", *DISAPPROVAL_ROOTS)) and sources:
+    if not targets and entry.code.startswith((SUPPORT_ROOT, *DISAPPROVAL_ROOTS)) and sources:
         targets, slot = _act_told_before(g, slots, ctx, sources)
+    if not targets and entry.code == VISIT_CODE and sources:
+        targets, slot = _visited_place(g, slots, ctx, sources)
     if targets and entry.code.startswith(COMPLAINT_ROOT) and \
             g.role(slot.split()[0]) in ("obl:to", "iobj", "obl:with"):
         for s_, c in slots:               # "complained to the UN over two Israeli air raids":
