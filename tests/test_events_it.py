@@ -775,6 +775,9 @@ CASES = {
         # a visit to a place named inside, or beside, what is visited goes to that place's state
         case("Il ministro della Difesa tedesco ha visitato la base aerea di Aviano, in Italia.",
              Ev("DEU", "ITA", "04", cameo="042"), date="2025-03-01"),
+        # insults are a disapproval (111), by whom the "di" phrase names, against whom "contro"
+        case("Gli insulti di Milei contro Pedro Sánchez hanno provocato una crisi diplomatica.",
+             Ev("ARG", "ESP", "11", cameo="111"), date="2024-05-20"),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

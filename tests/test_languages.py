@@ -353,6 +353,13 @@ SPANISH = {
         case("Washington acusó a Pekín de suministrar armas a Moscú, una acusación que China "
              "rechazó.",
              Ev("USA", "CHN", "11"), Ev("CHN", "USA", "12")),
+        # insults are a disapproval (111), by whom the "de" phrase names, against whom "contra"
+        case("Los insultos de Javier Milei contra Pedro Sánchez provocaron una crisis.",
+             Ev("ARG", "ESP", "11", cameo="111"), date="2024-05-20"),
+        # a possessive that would make the subject insult its own side names the object's
+        case("El Gobierno español exigió a Javier Milei una disculpa pública por sus insultos "
+             "contra Pedro Sánchez.",
+             Ev("ESP", "ARG", "10"), Ev("ARG", "ESP", "11", cameo="111"), date="2024-05-20"),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

@@ -1739,6 +1739,15 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
             sources = owner               # one act told twice; "rescheduled his trip": the
             #                               coded verb's object is what it acts upon
             how.append("source: the possessive's clause subject")
+            aimed = _resolve_all(g, target_heads, ctx)
+            if aimed and not any(_other_side(t, owner) for t in aimed):
+                other = [a for s_, c in g.slots(owned_by) if s_ in ("obj", "iobj") or
+                         g.role(s_) == "obl:to" for a in _resolve_all(g, [c], ctx)
+                         if _other_side(a, owner)]   # "exigió a Milei una disculpa por sus
+                if other:                            # insultos contra Sánchez": Milei's, not
+                    sources = other[:1]              # the Spanish government's own
+                    how.append("source: the clause's object (the subject's own side is the "
+                               "target)")
     # light verbs: "ha avuto un incontro con X", "hold talks": the verb's subject acts
     h = g.head(n)
     negated = False
