@@ -533,6 +533,9 @@ CASES = {
         # a visit to a place named inside, or beside, what is visited goes to that place's state
         case("The German defence minister visited the Aviano air base in Italy.",
              Ev("DEU", "ITA", "04", cameo="042"), date="2025-03-01"),
+        # statements against someone are a criticism
+        case("The Israeli foreign minister's statements against Pedro Sánchez angered Madrid.",
+             Ev("ISR", "ESP", "11", cameo="111"), date="2024-05-20"),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

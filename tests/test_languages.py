@@ -360,6 +360,12 @@ SPANISH = {
         case("El Gobierno español exigió a Javier Milei una disculpa pública por sus insultos "
              "contra Pedro Sánchez.",
              Ev("ESP", "ARG", "10"), Ev("ARG", "ESP", "11", cameo="111"), date="2024-05-20"),
+        # statements against someone are a criticism, aimed at whom "contra" marks wherever the
+        # parser hung it
+        case("El Ministerio de Asuntos Exteriores español convocó a la encargada de negocios de "
+             "Israel tras las declaraciones del canciller israelí contra Pedro Sánchez.",
+             Ev("ESP", "ISR", "11", cameo="114"), Ev("ISR", "ESP", "11", cameo="111"),
+             date="2024-05-20"),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

@@ -1839,6 +1839,12 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         targets = [a for a in _participle_aim(g, n, ctx) if a.country not in mine]
         if targets:
             how.append("target: aim of its participle")
+    if not targets and sources:               # "las declaraciones del canciller israelí contra
+        marked = [g.head(c) for c in consumed   # Pedro Sánchez", the phrase hung on the
+                  if g.tokens[c].pos == "ADP" and g.head(c) is not None]   # adjective: the
+        targets = [a for a in _resolve_all(g, marked, ctx) if _other_side(a, sources)]  # word
+        if targets:                           # the entry names marks its target
+            how.append("target: the phrase its entry's preposition marks")
     if not targets and entry.code == VISIT_CODE and sources:   # "la visita del presidente
         mine = {a.country for a in sources}                    # taiwanese negli Stati Uniti":
         where = [p for p in g.subtree(n0) if p != n0 and      # where it goes, wherever the
