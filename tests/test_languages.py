@@ -366,6 +366,10 @@ SPANISH = {
              "Israel tras las declaraciones del canciller israelí contra Pedro Sánchez.",
              Ev("ESP", "ISR", "11", cameo="114"), Ev("ISR", "ESP", "11", cameo="111"),
              date="2024-05-20"),
+        # a threat named by a noun is aimed where its infinitive would strike
+        case("Trump respondió con la amenaza de imponer aranceles del 25 % a los productos "
+             "colombianos.",
+             Ev("USA", "COL", "13", cameo="1312"), date="2025-01-27"),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

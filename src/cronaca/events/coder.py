@@ -1880,6 +1880,17 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         targets = [a for f in frames if f.n == verb for a in f.sources if a.country not in mine]
         if targets:
             how.append(f"target: the sides of '{g.tokens[verb].text}'")
+    if not targets and sources and entry.code.startswith(NON_FACTIVE_ROOTS):
+        # "la amenaza de imponer aranceles a los productos colombianos": where the threatened,
+        # offered or demanded act would go
+        for x in [x for x in g.kids(n, "acl") if g.morph(x, "VerbForm") == "Inf"]:
+            targets, _ = _fallback_targets(g, x, entry, ctx, set(source_heads), sources)
+            if not targets:
+                found, _, _ = _targets(g, x, entry, g.slots(x), ctx, set(source_heads))
+                targets = [a for a in found if _other_side(a, sources)]
+            if targets:
+                how.append(f"target: of its infinitive '{g.tokens[x].text}'")
+                break
     if not sources and entry.code.startswith(PROTEST_ROOT):
         used = set(target_heads)
         place = _location(g, n, slots, ctx, used) or \
