@@ -536,6 +536,9 @@ CASES = {
         # statements against someone are a criticism
         case("The Israeli foreign minister's statements against Pedro Sánchez angered Madrid.",
              Ev("ISR", "ESP", "11", cameo="111"), date="2024-05-20"),
+        # a thing a relative clause says someone made or wants is theirs
+        case("Tehran rejected the plan that Washington proposed.",
+             Ev("IRN", "USA", "12")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -778,6 +778,9 @@ CASES = {
         # insults are a disapproval (111), by whom the "di" phrase names, against whom "contro"
         case("Gli insulti di Milei contro Pedro Sánchez hanno provocato una crisi diplomatica.",
              Ev("ARG", "ESP", "11", cameo="111"), date="2024-05-20"),
+        # a thing a relative clause says someone made or wants is theirs
+        case("Mosca ha respinto il piano che Washington aveva proposto.",
+             Ev("RUS", "USA", "12")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

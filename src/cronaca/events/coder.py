@@ -1103,12 +1103,20 @@ def _author(g: Graph, n: int, ctx: Context, taken: set[int]) -> list[Actor]:
     by = [x for s, x in g.slots(n) if g.role(s) == "nmod:by" and x not in taken]
     if by and (found := _resolve_all(g, by, ctx)):
         return found
-    for c in [k for m in [n, *_of_nouns(g, n)] for k in g.kids(m, "acl", "acl:relcl", "relcl")]:
+    clauses = [k for m in [n, *_of_nouns(g, n)] for k in g.kids(m, "acl", "acl:relcl", "relcl")]
+    for c in clauses:
         if g.morph(c, "VerbForm") != "Part" and g.tokens[c].tag != "VBN":
             continue
         agents = [x for s, x in g.slots(c) if s == "agent" and x not in taken]
         if agents:
             return _resolve_all(g, agents, ctx)
+    for c in clauses:                     # "the plan that Washington proposed", "la liste de
+        if g.dep(c) == "acl" or g.passive(c):   # ressortissants que Paris souhaitait expulser"
+            continue
+        subj = [x for s, x in g.slots(c) if s == "nsubj" and x not in taken and
+                g.morph(x, "PronType") != "Rel" and g.lemma(x) not in g.grammar.relative_pronouns]
+        if subj and (found := _resolve_all(g, subj, ctx)):
+            return found
     return []
 
 
