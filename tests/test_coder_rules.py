@@ -243,3 +243,11 @@ def test_an_act_called_for_in_english_is_not_asserted():
                                          lang="en"))
     events = [e for e in article.events if not (e.negated or e.hypothetical)]
     assert [e.cameo for e in events] == ["020"], [(e.cameo, e.source.country) for e in events]
+
+
+def test_a_time_phrase_is_no_part_of_the_act(code):
+    # "dopo i raid americani" dates the threat: its "raid" does not make the threat one of
+    # force (138) aimed at the United States; the raid is an act of its own
+    events = code("Teheran ha minacciato di chiudere lo Stretto di Hormuz dopo i raid americani.")
+    assert sorted(e.cameo for e in events) == ["130", "195"], \
+        [(e.cameo, e.source.country) for e in events]

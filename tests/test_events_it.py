@@ -781,6 +781,8 @@ CASES = {
         # a thing a relative clause says someone made or wants is theirs
         case("Mosca ha respinto il piano che Washington aveva proposto.",
              Ev("RUS", "USA", "12")),
+        # headline style: a present tense the tagger read as a noun or a modifier of the name
+        case("La Cina condanna gli Stati Uniti.", Ev("CHN", "USA", "11")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -658,7 +658,7 @@ GRAMMAR_LISTS = ("relative_pronouns", "perfect_auxiliaries", "correlative_negati
                  "person_nouns", "large_number_words", "carrier_nouns",
                  "weapon_nouns", "locality_nouns", "ethnic_words", "place_nouns",
                  "purpose_markers", "survival_verbs", "object_control_verbs",
-                 "pitting_verbs", "simultaneity_markers")
+                 "pitting_verbs", "simultaneity_markers", "time_prepositions")
 ROLE_WORDS = {"of", "by", "to", "with", "against", "toward", "between", "on", "in", "from",
               "into", "over", "about", "around", "for"}
 
@@ -669,7 +669,8 @@ def test_grammar(code):
 
     data = lang_yaml(code, "grammar.yaml")
     assert set(data) == {"pro_drop", "target_slots", "roles", "contractions",
-                         "reportive_conditional", "participle_endings", *GRAMMAR_LISTS}
+                         "reportive_conditional", "participle_endings", "present_endings",
+                         *GRAMMAR_LISTS}
     assert isinstance(data["pro_drop"], bool) and isinstance(data["reportive_conditional"], bool)
     for name in GRAMMAR_LISTS:
         assert isinstance(data[name], list), f"{code}: {name} must be a list"
@@ -682,6 +683,11 @@ def test_grammar(code):
     assert isinstance(endings, dict) and all(
         isinstance(k, str) and isinstance(v, str) and k and v and k == k.lower() and v == v.lower()
         for k, v in endings.items()), f"{code}: participle_endings"
+    present = data["present_endings"]        # a present's ending -> its infinitives' endings
+    assert isinstance(present, dict) and all(
+        isinstance(k, str) and k == k.lower() and isinstance(v, list) and v and
+        all(isinstance(x, str) and x and x == x.lower() for x in v)
+        for k, v in present.items()), f"{code}: present_endings"
     loaded = grammar(code)
     assert loaded.pro_drop is data["pro_drop"] and loaded.target_slots == tuple(slots)
     for prep, role in data["roles"].items():

@@ -214,6 +214,9 @@ FRENCH = {
         case("Washington a accusé Pékin de fournir des armes à Moscou, une accusation que la "
              "Chine a rejetée.",
              Ev("USA", "CHN", "11"), Ev("CHN", "USA", "12")),
+        # headline style: a present tense the tagger read as a noun or a modifier of the name
+        case("Pékin accuse Washington d'ingérence.", Ev("CHN", "USA", "11")),
+        case("La gendarmerie française enquête sur des drones russes.", Ev("FRA", "RUS", "09")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

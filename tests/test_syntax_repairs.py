@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from cronaca.actors.kb import knowledge_base
+from cronaca.events.lexicon import lexicon
 from cronaca.events.syntax import (Graph, grammar, repair_adjectives, repair_names,
-                                   repair_perfects, repair_place_verbs, repair_quote_marks,
-                                   repair_subjects)
+                                   repair_perfects, repair_place_verbs, repair_present_verbs,
+                                   repair_quote_marks, repair_subjects)
 from cronaca.model import Document
 from cronaca.pipeline import Pipeline
 
@@ -190,3 +191,30 @@ def test_an_opening_quote_read_as_a_word_is_punctuation_again():
     assert tree["«"][:2] == ("PUNCT", "punct") and tree["»"][:2] == ("PUNCT", "punct")
     assert tree["doit"] == ("VERB", "ccomp", "déclaré")
     assert tree["président"][1:] == ("nsubj", "déclaré")
+
+
+@pytest.mark.parametrize("lang, text, verb, lemma, subject, obj", [
+    # a noun root with a subject before it
+    ("fr", "La gendarmerie française enquête sur les drones.", "enquête", "enquêter",
+     "gendarmerie", None),
+    ("it", "Teheran minaccia di chiudere lo stretto di Hormuz.", "minaccia", "minacciare",
+     "Teheran", None),
+    # a word hung on the root name as its modifier
+    ("it", "La Cina condanna gli Stati Uniti.", "condanna", "condannare", "Cina", "Stati"),
+    ("fr", "Pékin accuse Washington d'ingérence.", "accuse", "accuser", "Pékin", "Washington"),
+])
+def test_a_headline_present_tense_is_the_verb_again(lang, text, verb, lemma, subject, obj):
+    pipeline = Pipeline(stages=("parse",), lang=lang)
+    sentence = pipeline.process(Document(id="t", content=text, format="text", source="t",
+                                         date="2024-05-01", lang=lang)).sentences[0]
+    tokens = {t.text: t for t in sentence.tokens}
+    assert tokens[verb].pos != "VERB" or tokens[verb].dep != "ROOT"     # the parse needs it
+    fixed = repair_present_verbs(sentence, grammar(lang), lexicon(lang).verbs())
+    tree = _tree(fixed)
+    assert tree[verb][:2] == ("VERB", "root")
+    assert {t.text: t.lemma for t in fixed.tokens}[verb] == lemma
+    assert tree[subject][1:] == ("nsubj", verb)
+    if obj is not None:
+        assert tree[obj][1:] == ("obj", verb)
+    # a word that is no verb the coder knows stays as the tagger read it
+    assert repair_present_verbs(sentence, grammar(lang), frozenset()) is sentence

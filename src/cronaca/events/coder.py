@@ -127,6 +127,20 @@ def _marked_infinitive(g: Graph, c: int) -> bool:
         not g.kids(c, "nsubj")
 
 
+def _time_phrases(g: Graph, n: int) -> set[int]:
+    """The words of the phrases that a time preposition opens (grammar ``time_prepositions``:
+    "dopo i raid americani", "after the US strikes"), other than ``n``'s own: they date an act,
+    they are no part of it."""
+    out: set[int] = set()
+    for m, tok in enumerate(g.tokens):
+        if tok.pos != "ADP" or tok.text.lower() not in g.grammar.time_prepositions:
+            continue
+        top = m if g.dep(m) == "prep" else g.head(m)     # English: the preposition heads it
+        if top is not None and top != n:
+            out.update(g.subtree(top))
+    return out
+
+
 def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
     """The most specific lexicon entry whose conditions hold at predicate ``n``."""
     candidates = lex.form_candidates(g.tokens[n].text, kind) or \
@@ -143,6 +157,7 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
                 or _marked_infinitive(g, c):   # "chiesto di garantire l'accesso", "costretto
             #                                    ... a lasciare" (an advcl to the parser)
             scope.update(g.subtree(c, stop={"advcl", "parataxis", "conj", "acl:relcl", "relcl"}))
+    scope -= _time_phrases(g, n)          # "minacciato di chiudere lo Stretto dopo i raid"
     head_words: set[int] = set()
     if kind == "verb" and _reduced_passive(g, n) and (
             any(e.code == CLAIM_CODE for e in candidates) or
@@ -2593,11 +2608,12 @@ def code_article(article: Article) -> Article:
     article.events = []
     mod = modality(ctx.lang)
     lex = lexicon(ctx.lang)
+    verbs = lex.verbs() if lex is not None else frozenset()
     for index, sentence in enumerate(article.sentences):
         if (found := kb.discarded(sentence.text, "sentence")) is not None:
             article.discarded.append(Discard(found[0], index, found[1]))
             continue
-        g = Graph.of(repair(sentence, rules, kb.adjectives), rules)
+        g = Graph.of(repair(sentence, rules, kb.adjectives, verbs), rules)
         ctx.entities = sentence.entities
         result = code_sentence(g, index, article, ctx, pub, lex)
         article.events.extend(result.events)

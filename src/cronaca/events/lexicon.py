@@ -90,6 +90,10 @@ class Lexicon:
     def candidates(self, lemma: str, kind: str) -> list[Entry]:
         return self.by_head.get((kind, lemma.lower()), [])
 
+    def verbs(self) -> frozenset[str]:
+        """Every verb with an entry (its head word)."""
+        return frozenset(w for kind, w in self.by_head if kind == "verb")
+
     def form_candidates(self, form: str, kind: str) -> list[Entry]:
         k = (kind, form.lower())
         return self.by_head.get(k, []) if k in self.user_words else []

@@ -66,7 +66,9 @@ class Grammar:
     object_control_verbs: frozenset[str] = frozenset()   # "urged X to stop": X stops
     pitting_verbs: frozenset[str] = frozenset()   # "des combats ont opposé X à Y": the sides
     simultaneity_markers: frozenset[str] = frozenset()   # "quando": one time for both clauses
+    time_prepositions: frozenset[str] = frozenset()   # "dopo i raid": a time, not the act's thing
     participle_endings: dict[str, str] = field(default_factory=dict)   # "é" -> "er": "expulsé"
+    present_endings: dict[str, tuple[str, ...]] = field(default_factory=dict)   # "a" -> "are"
 
     def role(self, slot: str) -> str:
         """A slot in English roles: Italian "nmod:di" -> "nmod:of"; others unchanged."""
@@ -115,8 +117,11 @@ def grammar(lang: str) -> Grammar:
         object_control_verbs=words("object_control_verbs"),
         pitting_verbs=words("pitting_verbs"),
         simultaneity_markers=words("simultaneity_markers"),
+        time_prepositions=words("time_prepositions"),
         participle_endings={str(k).lower(): str(v).lower()
                             for k, v in (data.get("participle_endings") or {}).items()},
+        present_endings={str(k).lower(): tuple(str(x).lower() for x in v)
+                         for k, v in (data.get("present_endings") or {}).items()},
         never_passive=mod.never_passive if mod else frozenset())
 
 
@@ -311,11 +316,13 @@ REPAIRED_DEPS = {"root", "advcl", "acl", "parataxis", "dep", "punct", "nsubj", "
 NOMINAL_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "appos"}
 
 
-def repair(sentence: Sentence, rules: Grammar, adjectives) -> Sentence:
+def repair(sentence: Sentence, rules: Grammar, adjectives, verbs=frozenset()) -> Sentence:
     """Every repair below, in the order the coder needs them: punctuation and words the
-    tagger got wrong first (quotation marks, places read as verbs, missed participles), then
-    the attachments that depend on them (nationality adjectives, names, subjects)."""
+    tagger got wrong first (quotation marks, places read as verbs, missed participles and
+    present tenses), then the attachments that depend on them (nationality adjectives, names,
+    subjects).  ``verbs``: the verbs the coder knows (for the present tenses)."""
     fixed = repair_perfects(repair_place_verbs(repair_quote_marks(sentence)), rules)
+    fixed = repair_present_verbs(fixed, rules, verbs)
     return repair_subjects(repair_names(repair_adjectives(fixed, adjectives)))
 
 
@@ -528,6 +535,67 @@ def repair_perfects(sentence: Sentence, rules: Grammar) -> Sentence:
         for t in toks:
             if t.head == aux.i and t.i not in (aux.i, part.i):
                 fixed[t.i] = replace(fixed.get(t.i, t), head=part.i)
+    return _patched(sentence, fixed)
+
+
+def repair_present_verbs(sentence: Sentence, rules: Grammar, verbs) -> Sentence:
+    """Make a present tense that the tagger took for a noun or an adjective the clause's verb.
+
+    Headline style: "La gendarmerie française enquête sur les drones" ("enquête" a noun root
+    with "gendarmerie" its subject), "La Cina condanna gli Stati Uniti", "Pékin accuse
+    Washington d'ingérence" ("condanna", "accuse" hung on the name as modifiers, the name the
+    root).  A noun or adjective that is the root with a subject before it, or that modifies the
+    root name right before it, and whose form is the present of a verb in ``verbs``
+    (``present_endings``: the ending of the third person and those of its infinitive) becomes
+    that verb, the clause's root; the name becomes its subject, and what followed the word and
+    hung on the name or on the word without a preposition, its object.
+    """
+    if not rules.present_endings or not verbs:
+        return sentence
+    toks = sentence.tokens
+    by_i = {t.i: t for t in toks}
+    kids: dict[int, list[Token]] = {}
+    for t in toks:
+        if t.head != t.i:
+            kids.setdefault(t.head, []).append(t)
+
+    def verb_of(t: Token) -> str | None:
+        word = t.text.lower()
+        for ending, infinitives in rules.present_endings.items():
+            if word.endswith(ending):
+                for inf in infinitives:
+                    if (lemma := word[:len(word) - len(ending)] + inf) in verbs:
+                        return lemma
+        return None
+
+    fixed: dict[int, Token] = {}
+    for t in toks:
+        lemma = t.lemma.lower() if t.pos == "VERB" and t.dep == "amod" else \
+            verb_of(t) if t.pos in ("NOUN", "ADJ") else None    # ("Moscou menace de": a verb
+        if lemma not in verbs:                                   # hung on the name)
+            continue
+        mine = kids.get(t.i, [])
+        name = by_i.get(t.i - 1)
+        if t.pos != "VERB" and t.dep == "ROOT" and any(k.dep == "nsubj" and k.i < t.i for k in mine) and \
+                not any(k.dep == "cop" for k in mine):
+            fixed[t.i] = replace(t, pos="VERB", lemma=lemma,
+                                 morph="Mood=Ind|Tense=Pres|VerbForm=Fin")
+            for k in mine:                # "minaccia di chiudere": the noun's infinitive is
+                if k.dep == "acl" and "VerbForm=Inf" in k.morph:   # the verb's complement
+                    fixed[k.i] = replace(k, dep="xcomp")
+        elif t.dep == "amod" and name is not None and t.head == name.i and \
+                name.dep == "ROOT" and name.pos in ("PROPN", "NOUN") and \
+                any(k.i > t.i and k.pos != "PUNCT" for k in mine + kids.get(name.i, [])):
+            fixed[t.i] = replace(t, pos="VERB", lemma=lemma, dep="ROOT", head=t.i,
+                                 morph="Mood=Ind|Tense=Pres|VerbForm=Fin")
+            fixed[name.i] = replace(name, dep="nsubj", head=t.i)
+            for k in kids.get(name.i, []) + mine:
+                if k.i <= t.i:
+                    continue
+                bare = not any(c.dep == "case" for c in kids.get(k.i, []))
+                dep = "obj" if bare and k.pos in ("PROPN", "NOUN") and k.dep in (
+                    "dep", "nmod", "appos", "flat", "flat:name", "compound", "obj") else k.dep
+                fixed[k.i] = replace(k, head=t.i, dep="punct" if k.pos == "PUNCT" else dep)
     return _patched(sentence, fixed)
 
 
