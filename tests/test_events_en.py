@@ -539,6 +539,11 @@ CASES = {
         # a thing a relative clause says someone made or wants is theirs
         case("Tehran rejected the plan that Washington proposed.",
              Ev("IRN", "USA", "12")),
+        # aid, and the offer of it, goes to the state of the place its phrases name
+        case("U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde.",
+             Ev("UNO", "BIH", "07")),
+        case("France is ready to contribute 4,000 troops to a peacekeeping force in Liberia.",
+             Ev("FRA", "LBR", "03")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

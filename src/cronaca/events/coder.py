@@ -35,6 +35,7 @@ OWNER_SLOTS = {"nmod:of", "poss", "nmod:poss", "nmod:from", "nmod:by"}
 CLAIM_CODE = "015"
 ARREST_CODE = "173"
 SUPPORT_ROOT = "05"                  # support for a plan goes to its author
+PLACED_AID_ROOTS = ("03", "07")      # aid, and the offer of it, goes to the place it names
 COMPLAINT_ROOT = "11"                # a complaint's target is whom it is about, not its hearer
 DISAPPROVAL_ROOTS = ("11", "12")   # what is condemned or rejected is its author's act
 # yielding to or rejecting (ANSWER) a demand, an appeal, an offer or a threat (ANSWERED): the
@@ -597,18 +598,19 @@ def _clause_antecedent(g: Graph, n: int, subj: list[int], ctx) -> Actor | None:
                                how=f"pronoun -> {a.text}")
 
 
-def _visited_place(g: Graph, slots, ctx, sources: list[Actor]) -> tuple[list[Actor], str]:
-    """The state of the place named inside a visit's object, or where the visit happens ("ha
-    visitato la base di Sigonella", "visited the Aviano air base in Italy"), when it is another
-    state's."""
+def _place_gone_to(g: Graph, slots, ctx, sources: list[Actor]) -> tuple[list[Actor], str]:
+    """The state of the place named inside the object of a visit, or of aid or its offer, or
+    where it happens or goes ("visited the Aviano air base in Italy", "evacuated the wounded
+    from the Bosnian town of Gorazde", "ready to contribute troops to a force in Liberia"), when
+    it is another state's."""
     mine = {a.country for a in sources}
     objects = [c for s_, c in slots if s_ == "obj"]
-    for c in objects + [c for s_, c in slots if objects and s_.startswith("obl:") and
-                        s_[4:] in g.grammar.location_prepositions]:
+    for c in objects + [c for s_, c in slots if objects and s_.startswith("obl:") and (
+            s_[4:] in g.grammar.location_prepositions or g.role(s_) in ("obl:to", "obl:from"))]:
         place = _place_inside(g, [p for p in g.subtree(c) if p != c or c not in objects], ctx)
         if place is not None and place.country not in mine:
             return [_state(place.text, place.start, place.end, place.country,
-                           f"place '{place.text}' in {place.country}, inside what is visited")], \
+                           f"place '{place.text}' in {place.country}, where the act goes")], \
                 f"the place inside '{g.tokens[c].text}'"
     return [], ""
 
@@ -1521,8 +1523,9 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                         break
     if not targets and entry.code.startswith((SUPPORT_ROOT, *DISAPPROVAL_ROOTS)) and sources:
         targets, slot = _act_told_before(g, slots, ctx, sources)
-    if not targets and entry.code == VISIT_CODE and sources:
-        targets, slot = _visited_place(g, slots, ctx, sources)
+    if not targets and (entry.code == VISIT_CODE or entry.code.startswith(PLACED_AID_ROOTS)) \
+            and sources:
+        targets, slot = _place_gone_to(g, slots, ctx, sources)
     if targets and entry.code.startswith(COMPLAINT_ROOT) and \
             g.role(slot.split()[0]) in ("obl:to", "iobj", "obl:with"):
         for s_, c in slots:               # "complained to the UN over two Israeli air raids":
