@@ -544,6 +544,10 @@ CASES = {
              Ev("UNO", "BIH", "07")),
         case("France is ready to contribute 4,000 troops to a peacekeeping force in Liberia.",
              Ev("FRA", "LBR", "03")),
+        # a protest with no target of its own is aimed as the demand it is held for
+        case("Islamic fundamentalists continued their hunger strike to demand the resignation "
+             "of Algerian President Abdelmadjid Tebboune.",
+             Ev("DZA", "DZA", "14", target_sector="GOV"), date="2024-01-10"),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -783,6 +783,10 @@ CASES = {
              Ev("RUS", "USA", "12")),
         # headline style: a present tense the tagger read as a noun or a modifier of the name
         case("La Cina condanna gli Stati Uniti.", Ev("CHN", "USA", "11")),
+        # a protest with no target of its own is aimed as the demand it is held for
+        case("Migliaia di studenti hanno manifestato per chiedere le dimissioni del premier "
+             "serbo Milos Vucevic.",
+             Ev("SRB", "SRB", "14", target_sector="GOV"), date="2024-01-10"),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -34,6 +34,7 @@ LIGHT_OBJECT_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "xcomp"}   # xcom
 OWNER_SLOTS = {"nmod:of", "poss", "nmod:poss", "nmod:from", "nmod:by"}
 CLAIM_CODE = "015"
 ARREST_CODE = "173"
+DEMAND_ROOTS = ("02", "10")          # appeals and demands: a protest held for one is aimed so
 SUPPORT_ROOT = "05"                  # support for a plan goes to its author
 PLACED_AID_ROOTS = ("03", "07")      # aid, and the offer of it, goes to the place it names
 COMPLAINT_ROOT = "11"                # a complaint's target is whom it is about, not its hearer
@@ -633,6 +634,24 @@ def _act_told_before(g: Graph, slots, ctx, sources: list[Actor]) -> tuple[list[A
                                         how=f"'{tok.text}' told before -> {doer.text}")], \
                 f"whose '{tok.text}' the article told before"
     return [], ""
+
+
+def _protest_aims(g: Graph, frames: list[Frame]) -> None:
+    """A protest with no target of its own is aimed at whom the appeal or demand it is held for
+    is made of: "continued their hunger strike to demand the resignation of President Ben Bella",
+    "hanno manifestato per chiedere le dimissioni del premier"."""
+    for f in frames:
+        if f.targets or not f.sources or not f.entry.code.startswith(PROTEST_ROOT):
+            continue
+        heads = {f.n, g.head(f.n)} - {None}
+        demand = next((d for d in frames if d is not f and d.targets and
+                       d.entry.code.startswith(DEMAND_ROOTS) and g.head(d.n) in heads and
+                       g.dep(d.n) in ("advcl", "xcomp", "acl") and
+                       all(_other_side(t, f.sources) for t in d.targets)), None)
+        if demand is not None:
+            f.targets = list(demand.targets)
+            f.how.append(f"target: whom the demand it is held for is made of "
+                         f"('{g.tokens[demand.n].text}')")
 
 
 def _answer_restated(g: Graph, frames: list[Frame], lex) -> None:
@@ -1300,6 +1319,7 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
     frames.sort(key=lambda f: f.n)
     frames = _obligations_as_demands(g, frames, mod, ctx)
     _answer_restated(g, frames, lex)
+    _protest_aims(g, frames)
     coded = [(frame, _events(frame, g, index, article, pub, ctx, lex)) for frame in frames]
     reporters_with_content = {f.reporter for f, found in coded if f.reporter is not None
                               and any(e.source for e in found)   # a source found late: "è stato
