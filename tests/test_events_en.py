@@ -548,6 +548,9 @@ CASES = {
         case("Islamic fundamentalists continued their hunger strike to demand the resignation "
              "of Algerian President Abdelmadjid Tebboune.",
              Ev("DZA", "DZA", "14", target_sector="GOV"), date="2024-01-10"),
+        # killed "in" a bombing, with no one named: the unidentified attackers of where it was
+        case("Three civilians were killed in a car bombing in Baghdad.",
+             Ev("IRQ", "IRQ", "19", source_sector="UAF", target_sector="CVL")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

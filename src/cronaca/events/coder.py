@@ -2491,9 +2491,13 @@ def _survived(g: Graph, n: int, lang: str) -> int | None:
 
 def _by_weapon(g: Graph, n: int) -> bool:
     """The act's doer is a weapon, named as its subject or its passive agent ("a roadside bomb
-    killed", "killed by an improvised explosive device", "un'autobomba ha ucciso")."""
+    killed", "killed by an improvised explosive device", "un'autobomba ha ucciso"), or, with no
+    agent, as where the passive act happened ("were killed in a car bombing")."""
     doers = [c for s_, c in g.slots(n) if s_ == "agent"] if g.passive(n) else \
         _subject(g, n, False)
+    if g.passive(n) and not doers:        # "were killed in a car bombing in Baghdad"
+        doers = [c for s_, c in g.slots(n) if s_.startswith("obl:") and
+                 s_[4:] in g.grammar.location_prepositions][:1]
     def named(c: int) -> bool:            # the noun, or it with the modifiers before it
         phrase = sorted({c, *(k for k in g.kids(c, "amod", "compound") if k < c)})
         for i in range(len(phrase)):      # ("explosive device", "improvised explosive device")
