@@ -209,7 +209,7 @@ def test_a_headline_present_tense_is_the_verb_again(lang, text, verb, lemma, sub
                                          date="2024-05-01", lang=lang)).sentences[0]
     tokens = {t.text: t for t in sentence.tokens}
     assert tokens[verb].pos != "VERB" or tokens[verb].dep != "ROOT"     # the parse needs it
-    fixed = repair_present_verbs(sentence, grammar(lang), lexicon(lang).verbs())
+    fixed = repair_present_verbs(sentence, grammar(lang), lexicon(lang).verbs)
     tree = _tree(fixed)
     assert tree[verb][:2] == ("VERB", "root")
     assert {t.text: t.lemma for t in fixed.tokens}[verb] == lemma

@@ -604,16 +604,24 @@ def _place_gone_to(g: Graph, slots, ctx, sources: list[Actor]) -> tuple[list[Act
     where it happens or goes ("visited the Aviano air base in Italy", "evacuated the wounded
     from the Bosnian town of Gorazde", "ready to contribute troops to a force in Liberia"), when
     it is another state's."""
-    mine = {a.country for a in sources}
     objects = [c for s_, c in slots if s_ == "obj"]
     for c in objects + [c for s_, c in slots if objects and s_.startswith("obl:") and (
             s_[4:] in g.grammar.location_prepositions or g.role(s_) in ("obl:to", "obl:from"))]:
-        place = _place_inside(g, [p for p in g.subtree(c) if p != c or c not in objects], ctx)
-        if place is not None and place.country not in mine:
-            return [_state(place.text, place.start, place.end, place.country,
-                           f"place '{place.text}' in {place.country}, where the act goes")], \
-                f"the place inside '{g.tokens[c].text}'"
+        found = _place_target(g, [p for p in g.subtree(c) if p != c or c not in objects], ctx,
+                              sources)
+        if found:
+            return found, f"the place inside '{g.tokens[c].text}'"
     return [], ""
+
+
+def _place_target(g: Graph, positions, ctx, sources: list[Actor]) -> list[Actor]:
+    """The state of the first place named among ``positions``, as where the act goes, when it
+    is not the sources' own."""
+    place = _place_inside(g, positions, ctx)
+    if place is None or place.country in {a.country for a in sources}:
+        return []
+    return [_state(place.text, place.start, place.end, place.country,
+                   f"place '{place.text}' in {place.country}, where the act goes")]
 
 
 def _act_told_before(g: Graph, slots, ctx, sources: list[Actor]) -> tuple[list[Actor], str]:
@@ -673,12 +681,6 @@ def _answer_restated(g: Graph, frames: list[Frame], lex) -> None:
             f.targets = list(told.sources)
             f.how.append(f"target: who made the '{g.tokens[h].text}' it answers "
                          f"('{g.tokens[told.n].text}')")
-
-
-def _names_word(entry: Entry, word: str) -> bool:
-    """Whether a lexicon entry names ``word`` among its `with` words or its pattern."""
-    return word in entry.with_ or any(word in alt.split() for item in entry.before + entry.after
-                                      for alt in item)
 
 
 def _pitted_sides(g: Graph, n: int) -> list[int]:
@@ -1435,7 +1437,7 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
     sources: list[Actor] = _resolve_all(g, subj, ctx)
     if (own := _clause_antecedent(g, n, subj, ctx)) is not None:
         sources = [own]                   # "visited China, when he met Xi": he is Lukashenko
-        how.append(f"source: pronoun -> {own.how.split(' -> ', 1)[1]}, the clause's own head")
+        how.append(f"source: {own.how}, the clause's own head")
     if not sources and subj and not passive and g.dep(n) == "conj" and all(c > n for c in subj) \
             and g.grammar.pro_drop and _resolve_all(g, _subject(g, g.head(n), False), ctx):
         # "Israele ha accusato X e ha colpito un deposito": the parser took the object of the
@@ -1662,8 +1664,7 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
             ("nsubj:pass", "nsubj") if passive else ("obj",))])):
         entry = dataclasses.replace(entry, code=entry.mass_code, mass_code=None)
         how.append(f"{many}: a mass killing ({entry.code})")
-    if negated and any(w in mod.negation for item in entry.before + entry.after
-                       for alt in item for w in alt.split()):
+    if negated and entry.pattern_words & mod.negation:
         negated = False            # a pattern that spells out the negation codes the negated
         how.append("negation in the pattern")   # act ("- NEITHER * [081]")
     if negated and entry.negated_code:
@@ -1892,13 +1893,10 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         if targets:                           # the entry names marks its target
             how.append("target: the phrase its entry's preposition marks")
     if not targets and entry.code == VISIT_CODE and sources:   # "la visita del presidente
-        mine = {a.country for a in sources}                    # taiwanese negli Stati Uniti":
-        where = [p for p in g.subtree(n0) if p != n0 and      # where it goes, wherever the
-                 g.preposition(p) in g.grammar.location_prepositions]   # parser hung it
-        place = _place_inside(g, where, ctx)
-        if place is not None and place.country not in mine:
-            targets = [_state(place.text, place.start, place.end, place.country,
-                              f"place '{place.text}' in {place.country}, where the visit goes")]
+        targets = _place_target(g, [p for p in g.subtree(n0) if p != n0 and   # taiwanese negli
+                                    g.preposition(p) in g.grammar.location_prepositions],  # Stati
+                                ctx, sources)       # Uniti": where it goes, wherever it hangs
+        if targets:
             how.append("target: the place visited")
     if not targets and entry.code.startswith(FORCE_ROOTS):
         targets = _struck(g, n, ctx, {a.country for a in sources})
@@ -1977,7 +1975,7 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
     hypothetical = False
     asking = [h] if h is not None else []   # the governing verb, and for a true object the
     if g.dep(n) == "pobj" and h is not None and (v := g.head(h)) is not None and any(
-            f.n == v and _names_word(f.entry, g.lemma(h)) for f in frames):
+            f.n == v and g.lemma(h) in f.entry.with_ | f.entry.pattern_words for f in frames):
         asking.append(v)          # "called for a boycott": the noun hangs on the "for" that
         #                           the verb's entry names (not on "during his visit")
     if g.dep(n) in ("obj", "dobj") and not g.kids(n, "case"):   # verbs its infinitive hangs
@@ -2237,7 +2235,7 @@ def _announced_act(frame: Frame) -> bool:
     """Whether an act told in the future tense keeps its code: the entry's user file says
     `future: act`, as a PETRARCH or TABARI dictionary codes "will abandon ties" as the abandoning.
     Only the tense counts: an intent verb ("wants to abandon") still makes an intention."""
-    return frame.intent and frame.future and frame.entry.future_is_act
+    return frame.future and frame.entry.future_is_act
 
 
 def _same(a: Actor, b: Actor) -> bool:
@@ -2635,7 +2633,7 @@ def code_article(article: Article) -> Article:
     article.events = []
     mod = modality(ctx.lang)
     lex = lexicon(ctx.lang)
-    verbs = lex.verbs() if lex is not None else frozenset()
+    verbs = lex.verbs if lex is not None else frozenset()
     for index, sentence in enumerate(article.sentences):
         if (found := kb.discarded(sentence.text, "sentence")) is not None:
             article.discarded.append(Discard(found[0], index, found[1]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from cronaca.errors import ResourceError
@@ -64,6 +64,11 @@ class Entry:
         return tuple(self.lemma.split()[1:])
 
     @property
+    def pattern_words(self) -> set[str]:
+        """Every word the entry's `before`/`after` sequences spell out."""
+        return {w for item in self.before + self.after for alt in item for w in alt.split()}
+
+    @property
     def specificity(self) -> int:
         return len(self.rest) + len(self.before) + len(self.after)
 
@@ -90,8 +95,9 @@ class Lexicon:
     def candidates(self, lemma: str, kind: str) -> list[Entry]:
         return self.by_head.get((kind, lemma.lower()), [])
 
+    @cached_property
     def verbs(self) -> frozenset[str]:
-        """Every verb with an entry (its head word)."""
+        """Every verb with an entry (its head word); read once per lexicon."""
         return frozenset(w for kind, w in self.by_head if kind == "verb")
 
     def form_candidates(self, form: str, kind: str) -> list[Entry]:

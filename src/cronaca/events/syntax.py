@@ -326,6 +326,15 @@ def repair(sentence: Sentence, rules: Grammar, adjectives, verbs=frozenset()) ->
     return repair_subjects(repair_names(repair_adjectives(fixed, adjectives)))
 
 
+def _dependents(toks: list[Token]) -> dict[int, list[Token]]:
+    """Each token's dependents, by the head's token index."""
+    kids: dict[int, list[Token]] = {}
+    for t in toks:
+        if t.head != t.i:
+            kids.setdefault(t.head, []).append(t)
+    return kids
+
+
 def _patched(sentence: Sentence, fixed: dict[int, Token]) -> Sentence:
     """``sentence`` with the tokens in ``fixed`` (by token index) replaced; itself if none."""
     if not fixed:
@@ -554,10 +563,7 @@ def repair_present_verbs(sentence: Sentence, rules: Grammar, verbs) -> Sentence:
         return sentence
     toks = sentence.tokens
     by_i = {t.i: t for t in toks}
-    kids: dict[int, list[Token]] = {}
-    for t in toks:
-        if t.head != t.i:
-            kids.setdefault(t.head, []).append(t)
+    kids = _dependents(toks)
 
     def verb_of(t: Token) -> str | None:
         word = t.text.lower()
@@ -612,10 +618,7 @@ def repair_subjects(sentence: Sentence) -> Sentence:
     """
     toks = sentence.tokens
     by_i = {t.i: t for t in toks}
-    kids: dict[int, list] = {}
-    for t in toks:
-        if t.head != t.i:
-            kids.setdefault(t.head, []).append(t)
+    kids = _dependents(toks)
 
     def has(n: int, *deps: str) -> bool:
         return any(k.dep.lower() in deps for k in kids.get(n, []))
