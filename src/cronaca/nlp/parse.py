@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from cronaca.errors import UnsupportedLanguageError
 from cronaca.model import Article, Entity, Sentence, Token
 from cronaca.lang import parsable
+from cronaca.nlp.casing import recase
 from cronaca.nlp.models import load
 from cronaca.nlp.segment import split
 
@@ -52,17 +53,21 @@ def parse(article: Article) -> Article:
     pieces = list(chunks(article.text, article.language))
     sentences: list[Sentence] = []
     token_base = 0
-    parsed = nlp.pipe(text.translate(_APOSTROPHES) for _, text in pieces)
-    for (offset, text), doc in zip(pieces, parsed, strict=True):
-        sentences.extend(_sentences(doc, text, offset, token_base, len(sentences)))
+    # a headline in capitals is parsed, and its tokens read, as a newspaper prints it (casing.py)
+    readings = [recase(text, article.language) for _, text in pieces]
+    parsed = nlp.pipe(reading.translate(_APOSTROPHES) for reading in readings)
+    for (offset, text), reading, doc in zip(pieces, readings, parsed, strict=True):
+        sentences.extend(_sentences(doc, text, reading, offset, token_base, len(sentences)))
         token_base += len(doc)
     article.sentences = sentences
     return article
 
 
-def _sentences(doc, text: str, offset: int, token_base: int, index: int) -> Iterator[Sentence]:
-    """The doc's sentences; ``text`` is the piece as the article has it (``doc.text`` may have
-    straightened apostrophes)."""
+def _sentences(doc, text: str, reading: str, offset: int, token_base: int,
+               index: int) -> Iterator[Sentence]:
+    """The doc's sentences; ``text`` is the piece as the article has it, ``reading`` the same
+    with headline capitals recased (``doc.text`` may also have straightened apostrophes).
+    Sentences keep the article's text; tokens and entities read as the parser read them."""
     ents = list(doc.ents)
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
@@ -74,12 +79,12 @@ def _sentences(doc, text: str, offset: int, token_base: int, index: int) -> Iter
             text=text[start:end],
             start=offset + start,
             end=offset + end,
-            tokens=[Token(i=token_base + t.i, text=text[t.idx:t.idx + len(t.text)],
+            tokens=[Token(i=token_base + t.i, text=reading[t.idx:t.idx + len(t.text)],
                           start=offset + t.idx,
                           end=offset + t.idx + len(t.text), lemma=t.lemma_, pos=t.pos_,
                           tag=t.tag_, morph=str(t.morph), dep=t.dep_,
                           head=token_base + t.head.i) for t in tokens],
-            entities=[Entity(text=text[e.start_char:e.end_char], label=e.label_,
+            entities=[Entity(text=reading[e.start_char:e.end_char], label=e.label_,
                              start=offset + e.start_char,
                              end=offset + e.end_char)
                       for e in ents if e.start >= sent.start and e.end <= sent.end],
