@@ -551,6 +551,10 @@ CASES = {
         # killed "in" a bombing, with no one named: the unidentified attackers of where it was
         case("Three civilians were killed in a car bombing in Baghdad.",
              Ev("IRQ", "IRQ", "19", source_sector="UAF", target_sector="CVL")),
+        # a weapon named by its state is that state's forces, not unidentified attackers
+        case("A Russian missile killed five civilians in Kharkiv.",
+             Ev("RUS", "UKR", "19", source_sector="MIL", target_sector="CVL"),
+             date="2024-04-15"),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

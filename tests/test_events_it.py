@@ -787,6 +787,11 @@ CASES = {
         case("Migliaia di studenti hanno manifestato per chiedere le dimissioni del premier "
              "serbo Milos Vucevic.",
              Ev("SRB", "SRB", "14", target_sector="GOV"), date="2024-01-10"),
+        # a weapon named by its state is that state's forces, not unidentified attackers
+        case("Un missile russo ha colpito un condominio a Dnipro.",
+             Ev("RUS", "UKR", "19", source_sector="MIL"), date="2024-04-15"),
+        case("Droni ucraini hanno colpito una raffineria nella regione russa di Krasnodar.",
+             Ev("UKR", "RUS", "19", source_sector="MIL"), date="2024-04-15"),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -385,6 +385,13 @@ def _resolve_phrase(g: Graph, n: int, ctx: Context) -> Actor | None:
         return Actor(text, start, end, None, country, sector,
                      f"country:{country}" if country else None,
                      f"sector word '{tok.text}' -> {sector}" + (f" + {how}" if how else ""))
+    weapon = {g.lemma(n).lower(), key(tok.text)} & g.grammar.weapon_nouns
+    if weapon and how.startswith("adjective"):
+        # a weapon its state's adjective names stands for that state's forces ("un missile
+        # russo ha colpito", "Russian missiles hit"); not a bombing "in Baghdad", nor one
+        # with no state
+        return Actor(text, start, end, None, country, "MIL", f"country:{country}",
+                     f"weapon '{tok.text}' + {how} -> MIL")
     word = key(tok.text)
     if word in kb.adjectives:                     # demonym: "gli ucraini", "the Russians"
         code = kb.adjectives[word]
