@@ -792,6 +792,11 @@ CASES = {
              Ev("RUS", "UKR", "19", source_sector="MIL"), date="2024-04-15"),
         case("Droni ucraini hanno colpito una raffineria nella regione russa di Krasnodar.",
              Ev("UKR", "RUS", "19", source_sector="MIL"), date="2024-04-15"),
+        # a three-word preposition the parser split ("nei confronti di") still aims the act
+        case("La Corte penale internazionale ha emesso un mandato di arresto nei confronti "
+             "di Netanyahu.", Ev("IGO", "ISR", "17"), date="2024-11-21"),
+        case("L'Unione europea ha adottato nuove sanzioni nei confronti della Russia.",
+             Ev("EUR", "RUS", "16"), date="2024-11-21"),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -190,8 +190,13 @@ class Graph:
         "à"); a fixed multi-word one as written ("en contra de", "por parte de")."""
         for c in self.kids(n, "case"):
             fixed = self.kids(c, "fixed")
-            if fixed:
-                return " ".join(self.tokens[m].text.lower() for m in [c, *fixed]).replace("' ", "'")
+            if fixed:                  # as written, or with its last word a contraction
+                words = [self.tokens[m].text.lower() for m in [c, *fixed]]  # ("della")
+                joined = " ".join(words).replace("' ", "'")
+                last = self.lemma(fixed[-1]).split()
+                alt = " ".join([*words[:-1], last[0]]) if len(last) > 1 else joined
+                return alt if alt in self.grammar.roles and joined not in self.grammar.roles \
+                    else joined
             word = self.tokens[c].text.lower()
             if word in self.grammar.contractions:    # "des" lemmatised as the article "un"
                 return self.grammar.contractions[word]
@@ -322,6 +327,7 @@ def repair(sentence: Sentence, rules: Grammar, adjectives, verbs=frozenset()) ->
     present tenses), then the attachments that depend on them (nationality adjectives, names,
     subjects).  ``verbs``: the verbs the coder knows (for the present tenses)."""
     fixed = repair_perfects(repair_place_verbs(repair_quote_marks(sentence)), rules)
+    fixed = repair_compound_prepositions(fixed, rules)
     fixed = repair_present_verbs(fixed, rules, verbs)
     return repair_subjects(repair_names(repair_adjectives(fixed, adjectives)))
 
@@ -449,6 +455,40 @@ def repair_names(sentence: Sentence) -> Sentence:
         return sentence
     return Sentence(sentence.index, sentence.text, sentence.start, sentence.end, toks,
                     sentence.entities)
+
+
+def repair_compound_prepositions(sentence: Sentence, rules: Grammar) -> Sentence:
+    """Join a preposition of three words that the parser split ("nei confronti di", "por parte
+    de", from the grammar's ``roles``) into one, as the parser does when it reads it right.
+
+    "un mandato di arresto nei confronti di Netanyahu": the small model makes "confronti" a
+    noun that "Netanyahu" hangs on, so the warrant has no target.  The phrase's object takes
+    the middle noun's place, with the first word as its ``case`` and the others ``fixed`` on
+    that word.
+    """
+    toks = sentence.tokens
+    if len(toks) < 4:
+        return sentence
+    words = [{t.text.lower(), (t.lemma.split() or [""])[0].lower()} for t in toks]
+    fixed: dict[int, Token] = {}
+    for phrase in (p.split() for p in rules.roles if len(p.split()) == 3):
+        for k in range(len(toks) - 3):     # the last word may be contracted ("della")
+            if not all(w in forms for w, forms in zip(phrase, words[k:k + 3])):
+                continue
+            first, middle, last = toks[k:k + 3]
+            inner = [t for t in toks[k + 3:] if t.head == middle.i and t.i != middle.i and
+                     last.head == t.i and t.pos in ("NOUN", "PROPN", "PRON")]
+            if not inner or first.head != middle.i or middle.head == middle.i:
+                continue
+            obj = inner[0]
+            fixed[obj.i] = replace(obj, head=middle.head, dep=middle.dep)
+            fixed[first.i] = replace(first, head=obj.i, dep="case")
+            fixed[middle.i] = replace(middle, head=first.i, dep="fixed", pos="ADP")
+            fixed[last.i] = replace(last, head=first.i, dep="fixed")
+            for t in toks:                 # the middle noun's other dependents go to the object
+                if t.head == middle.i and t.i not in fixed and t.i != middle.i:
+                    fixed[t.i] = replace(t, head=obj.i)
+    return _patched(sentence, fixed)
 
 
 def repair_quote_marks(sentence: Sentence) -> Sentence:
