@@ -555,6 +555,11 @@ CASES = {
         case("A Russian missile killed five civilians in Kharkiv.",
              Ev("RUS", "UKR", "19", source_sector="MIL", target_sector="CVL"),
              date="2024-04-15"),
+        # a document speaks for whoever adopted or issued it
+        case("The UN Security Council adopted a resolution demanding an immediate ceasefire.",
+             Ev("UNO", None, "10")),
+        case("A statement issued by the Chinese Foreign Ministry criticised Japan.",
+             Ev("CHN", "JPN", "11", source_sector="GOV")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -797,6 +797,9 @@ CASES = {
              "di Netanyahu.", Ev("IGO", "ISR", "17"), date="2024-11-21"),
         case("L'Unione europea ha adottato nuove sanzioni nei confronti della Russia.",
              Ev("EUR", "RUS", "16"), date="2024-11-21"),
+        # a document speaks for whoever adopted or issued it
+        case("Il Parlamento europeo ha approvato una risoluzione che condanna la Bielorussia.",
+             Ev("EUR", "BLR", "11", cameo="111", source_sector="LEG")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -217,6 +217,9 @@ FRENCH = {
         # headline style: a present tense the tagger read as a noun or a modifier of the name
         case("Pékin accuse Washington d'ingérence.", Ev("CHN", "USA", "11")),
         case("La gendarmerie française enquête sur des drones russes.", Ev("FRA", "RUS", "09")),
+        # a document speaks for whoever adopted it
+        case("Le Parlement européen a adopté une résolution qui condamne la Biélorussie.",
+             Ev("EUR", "BLR", "11", cameo="111", source_sector="LEG")),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "
@@ -373,6 +376,9 @@ SPANISH = {
         case("Trump respondió con la amenaza de imponer aranceles del 25 % a los productos "
              "colombianos.",
              Ev("USA", "COL", "13", cameo="1312"), date="2025-01-27"),
+        # a document speaks for whoever adopted it
+        case("El Parlamento Europeo aprobó una resolución que condena a Bielorrusia.",
+             Ev("EUR", "BLR", "11", cameo="111", source_sector="LEG")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

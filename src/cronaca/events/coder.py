@@ -1158,6 +1158,25 @@ def _author(g: Graph, n: int, ctx: Context, taken: set[int]) -> list[Actor]:
     return []
 
 
+def _document_author(g: Graph, n: int, ctx: Context, taken: set[int]) -> list[Actor]:
+    """Who speaks through the document ``n`` (a resolution, a statement, a report): its owner or
+    author ("la risoluzione del Parlamento", "the statement issued by Beijing"), else the
+    subject of the verb it is the object of ("il Parlamento ha approvato una risoluzione che
+    condanna ...", "the Council adopted a resolution demanding ...")."""
+    if g.lemma(n).lower() not in g.grammar.document_nouns and \
+            g.tokens[n].text.lower() not in g.grammar.document_nouns:
+        return []
+    found = _owner(g, n, ctx, taken)
+    h = g.head(n)
+    if not found and h is not None and g.tokens[h].pos in VERB_POS and \
+            g.dep(n) in ("obj", "dobj") and not g.passive(h):
+        found = _resolve_all(g, _subject(g, h, False), ctx)
+        if not found and g.grammar.pro_drop and not _subject(g, h, False) and \
+                ctx.antecedent is not None:
+            found = [ctx.antecedent]      # "Ha approvato una risoluzione che condanna ..."
+    return found
+
+
 def _of_nouns(g: Graph, n: int) -> list[int]:
     """The common nouns completing ``n`` with "of"/"di": where the parser hangs what belongs to
     ``n`` ("la proposta di pace ucraina", "il piano di pace presentato da Lula")."""
@@ -1479,6 +1498,13 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                 g.morph(n, "VerbForm") in ("Fin", "Part", None):
             sources = _dropped_subject(g, n, ctx)
             how.append(f"source: dropped subject -> {' and '.join(a.text for a in sources)}")
+    if not sources and not passive and not entry.passive_like:
+        doers = [inherited] if inherited is not None else [c for c in subj if c not in relative]
+        for c in doers:                   # "una risoluzione che condanna la Bielorussia"
+            if (authors := _document_author(g, c, ctx, set(subj))):
+                sources = authors
+                how.append(f"source: who issued '{g.tokens[c].text}'")
+                break
     taken = set(subj)
     if passive or entry.passive_like:
         target_heads = [c for s, c in slots if s in ("nsubj:pass", "nsubj")]
