@@ -251,3 +251,16 @@ def test_a_time_phrase_is_no_part_of_the_act(code):
     events = code("Teheran ha minacciato di chiudere lo Stretto di Hormuz dopo i raid americani.")
     assert sorted(e.cameo for e in events) == ["130", "195"], \
         [(e.cameo, e.source.country) for e in events]
+
+
+def test_a_possessive_belongs_to_its_own_clauses_subject():
+    # "its ambassador": Serbia's own, not Japan's (the last sentence's subject); a state
+    # recalling its own envoy is no act against itself either
+    pipeline = Pipeline(stages=("parse", "events"), lang="en")
+    article = pipeline.process(Document(
+        id="t", content="Japan imposed new sanctions on North Korea. Serbia recalled its "
+                        "ambassador to Montenegro for consultations.",
+        format="text", source="t", date="2024-05-01", lang="en"))
+    (recall,) = [e for e in article.events if e.cameo == "161"]
+    assert recall.source.country == "SRB"
+    assert recall.target is None or recall.target.country not in ("JPN", "SRB"), recall.target

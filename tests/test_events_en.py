@@ -560,6 +560,10 @@ CASES = {
              Ev("UNO", None, "10")),
         case("A statement issued by the Chinese Foreign Ministry criticised Japan.",
              Ev("CHN", "JPN", "11", source_sector="GOV")),
+        # "it" as the subject of a reported clause is the reporter (a state), not whoever the
+        # last sentence named
+        case("The European Parliament condemned Belarus. Poland denied that it had sent troops "
+             "to Ukraine.", Ev("EUR", "BLR", "11"), flagged=Ev("POL", "UKR", "15")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

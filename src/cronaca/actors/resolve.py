@@ -302,6 +302,10 @@ def _resolve_phrase(g: Graph, n: int, ctx: Context) -> Actor | None:
     text, start, end = g.text(span)
 
     if tok.pos in PRONOUN_POS and not (tok.text[:1].isupper() and key(tok.text) in kb.person_names):
+        own = _possessor(g, n, ctx)
+        if own is not None:               # "Serbia recalled its ambassador": Serbia's
+            return dataclasses.replace(own, text=tok.text, start=tok.start, end=tok.end,
+                                       how=f"possessive -> the clause's subject {own.text}")
         a = ctx.antecedent
         state_it = g.lemma(n) == "it" and g.dep(n) == "nsubj" and a is not None and \
             not (a.kb_id or "").startswith("person:") and a.country is not None  # "China ... It"
@@ -411,6 +415,26 @@ def _resolve_phrase(g: Graph, n: int, ctx: Context) -> Actor | None:
                 return Actor(text, start, end, owner.name, owner.country, owner.sector,
                              owner.kb_id, f"'{tok.text}' of {owner.how}")
     return None
+
+
+def _possessor(g: Graph, n: int, ctx: Context) -> Actor | None:
+    """Whom a possessive pronoun names: the subject of its own clause ("Serbia recalled its
+    ambassador", "Poutine a limogé son ministre"), when that clause's verb has one; None
+    otherwise (then the last sentence's subject stands for it)."""
+    if g.morph(n, "Poss") != "Yes" and g.dep(n) not in ("poss", "nmod:poss", "det:poss"):
+        return None
+    verb, seen = g.head(n), {n}
+    while verb is not None and verb not in seen and g.tokens[verb].pos not in ("VERB", "AUX"):
+        seen.add(verb)
+        verb = g.head(verb)
+    if verb is None or verb in seen:
+        return None
+    subj = [c for c in g.children[verb] if g.dep(c) in ("nsubj", "nsubj:pass", "nsubjpass")
+            and n not in g.subtree(c)]
+    if len(subj) != 1 or g.tokens[subj[0]].pos in PRONOUN_POS or len(g.conjuncts(subj[0])) > 1:
+        return None                       # ("X and Y postponed their meeting": theirs, jointly)
+    found = resolve(g, subj[0], ctx)
+    return found if found is not None and found.country else None
 
 
 def _span(g: Graph, n: int) -> list[int]:

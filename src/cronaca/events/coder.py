@@ -581,18 +581,21 @@ def _between_conjuncts(g: Graph, n: int, b: int) -> list[int]:
 def _clause_antecedent(g: Graph, n: int, subj: list[int], ctx) -> Actor | None:
     """A personal pronoun (he, she, il, elle, él) that is the subject of a clause hung on another
     ("Lukashenko visited China last September, when he met Xi") stands for that clause's subject,
-    when that names a person, before any actor of an earlier sentence."""
+    when that names a person, before any actor of an earlier sentence; so does "it" for a state
+    or an organisation ("Poland denied that it had sent troops")."""
     h = g.head(n)
-    if len(subj) != 1 or h is None or g.dep(n) not in ("advcl", "conj") or \
+    if len(subj) != 1 or h is None or g.dep(n) not in ("advcl", "conj", "ccomp") or \
             g.tokens[h].pos not in VERB_POS:
         return None
     p = subj[0]
+    gender = g.morph(p, "Gender")
     if g.tokens[p].pos != "PRON" or g.morph(p, "PronType") not in ("Prs", None) or \
-            g.morph(p, "Gender") not in ("Masc", "Fem") or g.morph(p, "Number") == "Plur" or \
+            gender not in ("Masc", "Fem", "Neut") or g.morph(p, "Number") == "Plur" or \
             g.morph(p, "Poss") == "Yes":
         return None
     heads = _resolve_all(g, _subject(g, h, g.passive(h)), ctx)
-    if len(heads) != 1 or not (heads[0].kb_id or "").startswith("person:"):
+    if len(heads) != 1 or heads[0].country is None or \
+            (gender == "Neut") == (heads[0].kb_id or "").startswith("person:"):
         return None
     a, tok = heads[0], g.tokens[p]
     return dataclasses.replace(a, text=tok.text, start=tok.start, end=tok.end,
@@ -1797,6 +1800,9 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         target_heads += [c for s, c in slots
                          if s.replace("nmod:", "obl:") in entry.targets and c not in target_heads]
     sources = _resolve_all(g, source_heads, ctx)
+    possessed = []        # a possessive's owner is the clause's subject (below) before the resolver's
+    if source_heads and all(g.morph(c, "Poss") == "Yes" for c in source_heads):
+        possessed, sources = sources, []
     if not sources and adjective_source is not None:
         sources = [_nationality_actor(g, adjective_source, ctx)]
     owners = source_heads or [c for c in g.kids(n0, "det", "det:poss", "poss")
@@ -1821,6 +1827,8 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
                     sources = other[:1]              # the Spanish government's own
                     how.append("source: the clause's object (the subject's own side is the "
                                "target)")
+    if not sources and possessed:             # no subject in the clause: the last sentence's
+        sources = possessed
     # light verbs: "ha avuto un incontro con X", "hold talks": the verb's subject acts
     h = g.head(n)
     negated = False
