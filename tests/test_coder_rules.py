@@ -264,3 +264,17 @@ def test_a_possessive_belongs_to_its_own_clauses_subject():
     (recall,) = [e for e in article.events if e.cameo == "161"]
     assert recall.source.country == "SRB"
     assert recall.target is None or recall.target.country not in ("JPN", "SRB"), recall.target
+
+
+def test_a_reaction_to_an_act_placed_elsewhere_is_not_aimed_at_an_earlier_doer():
+    # "the crackdown in Belarus" is placed: it is not the arrest warrant the article told
+    # before, so the condemnation is not aimed at the court that issued it
+    pipeline = Pipeline(stages=("parse", "events"), lang="en")
+    article = pipeline.process(Document(
+        id="t", content="The International Criminal Court issued an arrest warrant for Vladimir "
+                        "Putin. The European Parliament passed a resolution condemning the "
+                        "crackdown in Belarus.",
+        format="text", source="t", date="2024-04-15", lang="en"))
+    (condemned,) = [e for e in article.events if e.cameo_root == "11"]
+    assert condemned.source.country == "EUR"
+    assert condemned.target is None or condemned.target.country != "IGO", condemned.target

@@ -634,7 +634,9 @@ def _act_told_before(g: Graph, slots, ctx, sources: list[Actor]) -> tuple[list[A
     lex = lexicon(ctx.lang)
     for s_, c in slots:
         if s_ != "obj" or g.tokens[c].pos not in NOUN_POS or lex is None or any(
-                g.role(k) in ("nmod:of", "nmod:by", "poss") for k, _ in g.slots(c)) or not any(
+                g.role(k) in ("nmod:of", "nmod:by", "poss") or   # nor one placed: "condemning
+                k.split(":", 1)[-1] in g.grammar.location_prepositions   # the crackdown in
+                for k, _ in g.slots(c)) or _adjective_actor(g, c, ctx) or not any(   # Belarus"
                 g.morph(d, "Definite") == "Def" for d in g.kids(c, "det")):
             continue
         roots = [e.code[:2] for e in lex.candidates(g.lemma(c), "noun")]
