@@ -800,6 +800,9 @@ CASES = {
         # a document speaks for whoever adopted or issued it
         case("Il Parlamento europeo ha approvato una risoluzione che condanna la Bielorussia.",
              Ev("EUR", "BLR", "11", cameo="111", source_sector="LEG")),
+        # two states breaking relations break them with each other
+        case("Marocco e Algeria hanno rotto le relazioni diplomatiche nel 2021.",
+             Ev("MAR", "DZA", "16", cameo="161"), Ev("DZA", "MAR", "16", cameo="161")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

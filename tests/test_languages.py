@@ -379,6 +379,9 @@ SPANISH = {
         # a document speaks for whoever adopted it
         case("El Parlamento Europeo aprobó una resolución que condena a Bielorrusia.",
              Ev("EUR", "BLR", "11", cameo="111", source_sector="LEG")),
+        # two states breaking relations break them with each other
+        case("Marruecos y Argelia rompieron relaciones diplomáticas en 2021.",
+             Ev("MAR", "DZA", "16", cameo="161"), Ev("DZA", "MAR", "16", cameo="161")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

@@ -88,8 +88,9 @@ STATELESS_SECTORS = ("IGO", "NGO", "MNC")  # not placed where they act (refugees
 MASS_KILLING = 30                          # people killed at once that make a mass killing
 POLICE_CODE = "153"                        # police put on alert: no foreign foe
 FACING_ROOTS = ("15",)      # a show of force at a border or off a coast faces that state
-# Reciprocal predicates: "X e Y si sono incontrati" is one event X -> Y.
-RECIPROCAL_ROOTS = ("03", "04", "05", "06", "08")
+# Reciprocal predicates: "X e Y si sono incontrati" is one event X -> Y; breaking relations
+# (161) too: "Marocco e Algeria hanno rotto le relazioni".
+RECIPROCAL_ROOTS = ("03", "04", "05", "06", "08", "161")
 # Predicates whose embedded clause is not asserted: what is asked, accused, threatened or
 # promised has not (yet) happened ("ha chiesto di riprendere i negoziati").
 NON_FACTIVE_ROOTS = ("014", "02", "03", "10", "11", "12", "13")   # 014: "valuta di ritirare"
