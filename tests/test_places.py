@@ -33,6 +33,17 @@ def test_a_city_name_goes_to_the_articles_state():
     assert _ctx(["COL"]).place("Campo Alegre") is None
 
 
+def test_a_capital_written_without_accents_beats_a_foreign_name_of_its_state():
+    places = gazetteer()
+    # "Brasilia" is Brazil in Finnish and Latin, and the capital Brasília in news
+    (first, *_) = places.lookup("Brasilia")
+    assert (first.name, first.kind, first.capital) == ("Brasília", "city", True)
+    assert places.best("Bogota").capital and places.best("Asuncion").capital
+    # a state's own name in Cronaca's languages still comes before its capital
+    assert places.best("Panama").kind == places.best("Mexico").kind == "country"
+    assert places.best("Brasile").kind == "country"
+
+
 def test_an_organisation_is_no_city():
     assert gazetteer().best("Hamas").country == "DEU"          # GeoNames: an alternate name of Hamm
     assert _ctx().place("Hamas") is None                       # the knowledge base: the organisation

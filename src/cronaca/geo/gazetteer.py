@@ -21,7 +21,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 REGIONS_FILE = Path(__file__).with_name("regions.yaml")
 MIN_NAME_CHARS = 3
 
@@ -88,7 +88,11 @@ def _build() -> Gazetteer:
             return
         names.setdefault(key(name), set()).add(place_id)
 
-    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    def bare(name: str) -> str:           # "Brasilia" is the capital "Brasília"
+        return "".join(ch for ch in unicodedata.normalize("NFD", name.lower())
+                       if unicodedata.category(ch) != "Mn")
+
+    capitals = {(c["iso"], bare(c["capital"])) for c in countries.values()}
     by_country: dict[str, list[tuple[float, float, int]]] = {}
     for city in gc.get_cities().values():
         iso3 = iso2_to_3.get(city["countrycode"])
@@ -97,15 +101,19 @@ def _build() -> Gazetteer:
         pid = f"geonames:{city['geonameid']}"
         places[pid] = Place(pid, city["name"], "city", iso3, float(city["latitude"]),
                             float(city["longitude"]), int(city["population"]),
-                            capital=(city["countrycode"], city["name"]) in capitals)
+                            capital=(city["countrycode"], bare(city["name"])) in capitals)
         by_country.setdefault(iso3, []).append(
             (float(city["latitude"]), float(city["longitude"]), int(city["population"])))
         add(city["name"], pid)
         for alt in city.get("alternatenames") or ():
             add(alt, pid)
 
+    from cronaca.lang import languages
+
     locales = [Locale.parse(code) for code in localedata.locale_identifiers()
                if "_" not in code]
+    own = set(languages())
+    foreign: set[tuple[str, str]] = set()   # (name, state) known only in other languages
     for iso2, country in countries.items():
         iso3 = country["iso3"]
         cities = by_country.get(iso3, [])
@@ -117,10 +125,16 @@ def _build() -> Gazetteer:
         places[pid] = Place(pid, country["name"], "country", iso3, round(lat, 4), round(lon, 4),
                             int(country["population"]))
         add(country["name"], pid)
+        ours = {key(country["name"])}
         for locale in locales:
             name = locale.territories.get(iso2)
             if name:
                 add(name, pid)
+                if locale.language in own:
+                    ours.add(key(name))
+                else:
+                    foreign.add((key(name), pid))
+        foreign -= {(name, pid) for name in ours}
 
     for region in regions():
         pid = f"region:{region['id']}"
@@ -129,11 +143,16 @@ def _build() -> Gazetteer:
         for name in region["names"]:
             add(name, pid)
 
-    def rank(pid: str):                   # states, capitals, regions, then other cities
-        p = places[pid]
-        return (p.kind != "country", not p.capital, p.kind != "region", -p.population)
+    def rank(name: str, pid: str):        # states, capitals, regions, then other cities; a
+        p = places[pid]                   # state by a name only other languages give it comes
+        if p.kind == "country":           # after a capital ("Brasilia" is Finnish for Brazil)
+            tier = 2 if (name, pid) in foreign else 0
+        else:
+            tier = 1 if p.capital else 3 if p.kind == "region" else 4
+        return tier, -p.population
 
-    index = {name: sorted(ids, key=rank) for name, ids in names.items()}
+    index = {name: sorted(ids, key=lambda pid, name=name: rank(name, pid))
+             for name, ids in names.items()}
     return Gazetteer(places, index)
 
 
