@@ -294,6 +294,10 @@ CASES = {
         case("Ieri gli scontri hanno contrapposto la polizia ai manifestanti a Roma.",
              Ev("ITA", "ITA", "19", source_sector="COP", target_sector="OPP"),
              Ev("ITA", "ITA", "19", source_sector="OPP", target_sector="COP")),
+        # a meeting between two sides is theirs, not aimed at the summit it was held beside
+        case("L'incontro tra il ministro degli Esteri russo Sergej Lavrov e il ministro degli "
+             "Esteri cinese Wang Yi a margine del vertice del G20 è durato un'ora.",
+             Ev("RUS", "CHN", "04"), Ev("CHN", "RUS", "04"), date="2024-07-25"),
     ],
     # ------------------------------------------------------------------ reported speech
     "reported": [

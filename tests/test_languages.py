@@ -220,6 +220,10 @@ FRENCH = {
         # a document speaks for whoever adopted it
         case("Le Parlement européen a adopté une résolution qui condamne la Biélorussie.",
              Ev("EUR", "BLR", "11", cameo="111", source_sector="LEG")),
+        # a name after the counterpart's nationality, though the parser hung both elsewhere
+        case("Le président Emmanuel Macron a reçu son homologue ukrainien Volodymyr Zelensky "
+             "à l'Élysée.", Ev("FRA", "UKR", "04", cameo="043", target_sector="GOV"),
+             date="2024-04-15"),
     ],
     "modality": [
         case("Le président russe Vladimir Poutine n'a pas rencontré le président chinois Xi "

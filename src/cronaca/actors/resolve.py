@@ -133,6 +133,9 @@ def _entity_over(g: Graph, n: int, ctx: Context, labels: set[str]) -> Entity | N
 
 def _person_after(g: Graph, n: int, span: list[int], ctx: Context) -> Entity | None:
     after = max(span) + 1
+    while after < len(g.tokens) and key(g.tokens[after].text) in ctx.kb.adjectives:
+        after += 1                        # "son homologue ukrainien Volodymyr Zelensky", the
+    #                                       adjective hung elsewhere by the parser
     if g.tokens[n].pos != "NOUN" or after >= len(g.tokens):
         return None
     ent = _entity_over(g, after, ctx, PERSON_LABELS)

@@ -2042,7 +2042,8 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
     if ready is not None:
         intent, future = True, False
         how.append(f"intent: '{g.tokens[ready].text}' to it")
-    if mutual and len(sources) > 1 and not targets:
+    if mutual and len(sources) > 1:           # "l'incontro tra Blinken e Wang Yi, a margine del
+        targets = []                          # vertice Asean": the sides, not the summit
         how.append("between: each side acts on the other")
     return Frame(n0, entry, sources, targets, location, negated, hypothetical, intent, date,
                  speaker, reporter, how, future=future)
