@@ -362,6 +362,10 @@ CASES = {
         case("Lukashenko had already visited China last September, when he met Xi in Samarkand.",
              Ev("BLR", "CHN", "04", cameo="042", date="2022-09"),
              Ev("BLR", "CHN", "04", cameo="040", date="2022-09")),
+        # a gerund adjunct happens when its head does
+        case("Russian forces shelled the city of Kharkiv on Saturday, killing at least six "
+             "civilians.", Ev("RUS", "UKR", "19", cameo="190", date="2024-04-13"),
+             date="2024-04-15"),
     ],
     # ------------------------------------------------------------------ role-named actors
     "roles": [
@@ -564,6 +568,12 @@ CASES = {
         # last sentence named
         case("The European Parliament condemned Belarus. Poland denied that it had sent troops "
              "to Ukraine.", Ev("EUR", "BLR", "11"), flagged=Ev("POL", "UKR", "15")),
+        # force placed in a state named after a compass adjective strikes that state; a threat
+        # of it is aimed there too
+        case("Turkey launched a new military operation in northern Syria.",
+             Ev("TUR", "SYR", "19")),
+        case("Erdogan threatened to launch a new military operation in northern Syria.",
+             Ev("TUR", "SYR", "13", cameo="138"), date="2024-04-15"),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

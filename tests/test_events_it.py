@@ -451,6 +451,9 @@ CASES = {
              "un accordo di cooperazione con la Cina.",
              Ev("BLR", "CHN", "04", cameo="040", date="2022-09"),
              Ev("BLR", "CHN", "05", date="2022-09")),
+        # a gerund adjunct happens when its head does
+        case("Le forze russe hanno bombardato Kharkiv sabato, uccidendo almeno sei civili.",
+             Ev("RUS", "UKR", "19", cameo="190", date="2024-04-13"), date="2024-04-15"),
     ],
     # ------------------------------------------------------------------ role-named actors
     "roles": [

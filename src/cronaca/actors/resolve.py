@@ -477,7 +477,9 @@ def place_of(g: Graph, n: int, ctx: Context) -> Place | None:
     """The place a nominal names, when it names one."""
     tree = g.subtree(n, stop=_PHRASE_STOP)
     span = [p for p in tree if g.dep(p) != "punct"]
-    while span and g.dep(span[0]) in ("case", "det"):  # inner ones stay: "Striscia di Gaza"
+    while span and (g.dep(span[0]) in ("case", "det") or     # inner ones stay: "Striscia di
+                    g.dep(span[0]) == "amod" and span[0] < n and   # Gaza"; "northern Syria",
+                    not g.tokens[span[0]].text[:1].isupper()):     # "war-torn Sudan": Syria
         span.pop(0)
     if not span or not g.tokens[span[0]].text[:1].isupper():
         return None

@@ -668,6 +668,31 @@ def _protest_aims(g: Graph, frames: list[Frame]) -> None:
                          f"('{g.tokens[demand.n].text}')")
 
 
+def _threat_aims(g: Graph, frames: list[Frame]) -> None:
+    """A threat with no target of its own is aimed where the act it threatens would strike:
+    "threatened to launch a new military operation in northern Syria" (SYR)."""
+    for f in frames:
+        if f.targets or not f.sources or not f.entry.code.startswith(THREAT_ROOT):
+            continue
+        threatened = {c for x in g.kids(f.n, "xcomp", "ccomp") for c in g.subtree(x)}
+        for d in frames:
+            if d is f or d.n not in threatened:
+                continue
+            aimed = d.targets
+            if not aimed and d.location is not None and d.entry.code.startswith(FORCE_ROOTS):
+                loc = d.location              # force placed in another state strikes it
+                text, start, end = _written(g.sentence, loc) or \
+                    (loc.text, g.tokens[d.n].start, g.tokens[d.n].end)
+                aimed = [_state(text, start, end, loc.country,
+                                f"the state where it would strike ({text!r})")] \
+                    if loc.country else []
+            if aimed and all(_other_side(t, f.sources) for t in aimed):
+                f.targets = list(aimed)
+                f.how.append(f"target: where the act it threatens would strike "
+                             f"('{g.tokens[d.n].text}')")
+                break
+
+
 def _answer_restated(g: Graph, frames: list[Frame], lex) -> None:
     """An answer (08x, 12x) told in a clause on a noun that restates another act of the sentence
     is aimed at that act's doers: "X ha accusato Pechino di ..., un'accusa che la Cina ha
@@ -1238,12 +1263,17 @@ def _when_date(g: Graph, n: int, mentions: list[DateMention]) -> DateMention | N
     """The date of a clause that ``n``'s clause is simultaneous with (grammar
     ``simultaneity_markers``): a "when" clause's head, or the "when" clause of a head ("aveva
     visitato la Cina lo scorso settembre, quando aveva incontrato Xi": the meeting was in
-    September too)."""
+    September too); a gerund's head ("shelled Kharkiv on Saturday, killing six")."""
     def marked(c: int) -> bool:
         return any(g.tokens[m].text.lower() in g.grammar.simultaneity_markers
                    for m in g.kids(c, "mark", "advmod") if m < c)
+
+    def gerund(c: int) -> bool:           # "shelled Kharkiv on Saturday, killing six": the
+        return not g.kids(c, "mark", "prep") and c > g.head(c) and (   # same day ("after
+            g.morph(c, "VerbForm") == "Ger" or g.tokens[c].tag == "VBG")   # killing": not)
     h = g.head(n)
-    if h is not None and g.dep(n) == "advcl" and marked(n):
+    if h is not None and (g.dep(n) == "advcl" and marked(n) or      # (a gerund may be read
+                          g.dep(n) in ("advcl", "conj") and gerund(n)):   # as a conjunct)
         return _date(g, h, mentions, _clause(g, h))
     return next((d for c in g.kids(n, "advcl") if marked(c)
                  if (d := _date(g, c, mentions, _clause(g, c))) is not None), None)
@@ -1347,6 +1377,7 @@ def code_sentence(g: Graph, index: int, article: Article, ctx: Context,
     frames = _obligations_as_demands(g, frames, mod, ctx)
     _answer_restated(g, frames, lex)
     _protest_aims(g, frames)
+    _threat_aims(g, frames)
     coded = [(frame, _events(frame, g, index, article, pub, ctx, lex)) for frame in frames]
     reporters_with_content = {f.reporter for f, found in coded if f.reporter is not None
                               and any(e.source for e in found)   # a source found late: "è stato
