@@ -278,3 +278,26 @@ def test_a_reaction_to_an_act_placed_elsewhere_is_not_aimed_at_an_earlier_doer()
     (condemned,) = [e for e in article.events if e.cameo_root == "11"]
     assert condemned.source.country == "EUR"
     assert condemned.target is None or condemned.target.country != "IGO", condemned.target
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia restored ties with Georgia, five years after protesters burned down its "
+           "embassy in Tbilisi."),
+    ("it", "Mosca ha ripristinato i rapporti con Tbilisi, cinque anni dopo che i manifestanti "
+           "avevano incendiato la sua ambasciata."),
+    ("fr", "Moscou a rétabli ses relations avec Tbilissi, cinq ans après que des manifestants "
+           "ont incendié son ambassade."),
+    ("es", "Moscú restableció sus relaciones con Tiflis, cinco años después de que unos "
+           "manifestantes incendiaran su embajada."),
+])
+def test_an_act_told_an_interval_before_is_dated_back(lang, text):
+    # "five years after X": X happened five years before the restoration, not on the day the
+    # article was published
+    pipeline = Pipeline(stages=("parse", "events"), lang=lang)
+    article = pipeline.process(Document(id="t", content=text, format="text", source="t",
+                                        date="2015-08-05", lang=lang))
+    by_code = {e.cameo: e for e in article.events}
+    burned = by_code["1712"]
+    assert (burned.date, burned.date_precision, burned.date_source) == \
+        ("2010-01-01", "year", "text")
+    assert {e.date for e in article.events if e.cameo != "1712"} == {"2015-08-05"}

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from cronaca.time.dates import find_dates
+from cronaca.time.dates import find_dates, interval_before
 
 PUB = dt.date(2023, 3, 1)          # a Wednesday
 
@@ -58,3 +58,20 @@ def test_future_tense_points_forward():
 def test_without_publication_date_only_complete_dates():
     assert one("lo scorso settembre", "it", pub=None) is None
     assert one("nel febbraio 2022", "it", pub=None) == ("2022-02-01", "month", "febbraio 2022")
+
+
+@pytest.mark.parametrize("lang, words, marker, date, precision", [
+    ("en", "five years after crowds burned", "after", dt.date(2010, 1, 1), "year"),
+    ("it", "tre mesi dopo che", "dopo", dt.date(2015, 5, 1), "month"),
+    ("es", "cinco días después de", "después", dt.date(2015, 7, 31), "day"),
+    ("fr", "10 ans après que", "après", dt.date(2005, 1, 1), "year"),
+])
+def test_an_interval_before_a_marker_counts_back_from_its_anchor(lang, words, marker, date,
+                                                                 precision):
+    found = interval_before(words.split(), lang, dt.date(2015, 8, 5), frozenset({marker}))
+    assert (found.date, found.precision, found.start, found.end) == (date, precision, 0, 3)
+
+
+def test_no_interval_without_its_marker():
+    assert interval_before("five years later".split(), "en", dt.date(2015, 8, 5),
+                           frozenset({"after"})) is None

@@ -366,6 +366,10 @@ CASES = {
         case("Russian forces shelled the city of Kharkiv on Saturday, killing at least six "
              "civilians.", Ev("RUS", "UKR", "19", cameo="190", date="2024-04-13"),
              date="2024-04-15"),
+        # "five years after X": X that long before; "its" is Russia's, not the protesters'
+        case("Russia restored ties with Georgia, five years after protesters burned down its "
+             "embassy in Tbilisi.", Ev("RUS", "GEO", "05"),
+             Ev("GEO", "RUS", "17", cameo="1712", date="2010"), date="2015-08-05"),
     ],
     # ------------------------------------------------------------------ role-named actors
     "roles": [

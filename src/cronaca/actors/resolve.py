@@ -422,22 +422,33 @@ def _resolve_phrase(g: Graph, n: int, ctx: Context) -> Actor | None:
 
 def _possessor(g: Graph, n: int, ctx: Context) -> Actor | None:
     """Whom a possessive pronoun names: the subject of its own clause ("Serbia recalled its
-    ambassador", "Poutine a limogé son ministre"), when that clause's verb has one; None
-    otherwise (then the last sentence's subject stands for it)."""
+    ambassador", "Poutine a limogé son ministre"), or of the clause that one hangs on when the
+    nearer subject cannot own it ("Russia restored ties, five years after protesters burned
+    down its embassy"); None otherwise (then the last sentence's subject stands for it)."""
     if g.morph(n, "Poss") != "Yes" and g.dep(n) not in ("poss", "nmod:poss", "det:poss"):
         return None
+    owners = g.morph(n, "Number[psor]") or (g.morph(n, "Number") if g.tokens[n].tag == "PRP$"
+                                            else None)    # (English "its": the owner's number)
     verb, seen = g.head(n), {n}
-    while verb is not None and verb not in seen and g.tokens[verb].pos not in ("VERB", "AUX"):
+    for _ in range(2):                    # its own clause, then the one that clause hangs on
+        while verb is not None and verb not in seen and g.tokens[verb].pos not in ("VERB", "AUX"):
+            seen.add(verb)
+            verb = g.head(verb)
+        if verb is None or verb in seen:
+            return None
         seen.add(verb)
+        subj = [c for c in g.children[verb] if g.dep(c) in ("nsubj", "nsubj:pass", "nsubjpass")
+                and n not in g.subtree(c)]
+        if len(subj) != 1 or g.tokens[subj[0]].pos in PRONOUN_POS or \
+                len(g.conjuncts(subj[0])) > 1:    # ("X and Y postponed their meeting": theirs,
+            return None                         # jointly)
+        if not owners or g.morph(subj[0], "Number") in (None, owners):
+            found = resolve(g, subj[0], ctx)
+            return found if found is not None and found.country else None
+        if g.dep(verb) not in ("advcl", "ccomp", "acl:relcl", "relcl", "xcomp"):
+            return None
         verb = g.head(verb)
-    if verb is None or verb in seen:
-        return None
-    subj = [c for c in g.children[verb] if g.dep(c) in ("nsubj", "nsubj:pass", "nsubjpass")
-            and n not in g.subtree(c)]
-    if len(subj) != 1 or g.tokens[subj[0]].pos in PRONOUN_POS or len(g.conjuncts(subj[0])) > 1:
-        return None                       # ("X and Y postponed their meeting": theirs, jointly)
-    found = resolve(g, subj[0], ctx)
-    return found if found is not None and found.country else None
+    return None
 
 
 def _span(g: Graph, n: int) -> list[int]:

@@ -23,7 +23,7 @@ from cronaca.events.lexicon import WORD, Entry, Modality, intent_code, lexicon, 
 from cronaca.events.syntax import Graph, grammar, repair
 from cronaca.geo.gazetteer import gazetteer
 from cronaca.model import Actor, Article, Discard, Event, Evidence, Location, Trigger
-from cronaca.time.dates import DateMention, find_dates
+from cronaca.time.dates import DateMention, find_dates, interval_before
 
 VERB_POS = {"VERB", "AUX"}
 NOUN_POS = {"NOUN", "PROPN"}
@@ -1279,6 +1279,28 @@ def _when_date(g: Graph, n: int, mentions: list[DateMention]) -> DateMention | N
                  if (d := _date(g, c, mentions, _clause(g, c))) is not None), None)
 
 
+def _interval_date(g: Graph, n: int, mentions: list[DateMention], pub: dt.date | None,
+                   lang: str) -> DateMention | None:
+    """An act told in an "after" clause measured by an interval (grammar ``after_markers``:
+    "Russia restored ties, five years after protesters burned down its embassy"): that long
+    before its head clause's date, else before the publication date."""
+    if g.dep(n) != "advcl" or not g.grammar.after_markers:
+        return None
+    first = min(g.subtree(n))
+    window = range(max(0, first - 4), min(len(g.tokens), first + 4))
+    head = g.head(n)
+    while head is not None and g.tokens[head].pos not in VERB_POS:   # (Spanish "después de
+        head = g.head(head)                                          # que": on the adverb)
+    base = _date(g, head, mentions, _clause(g, head)) if head is not None else None
+    anchor = base.date if base is not None else pub
+    if anchor is None:
+        return None
+    found = interval_before([g.tokens[p].text for p in window], lang, anchor,
+                            g.grammar.after_markers)
+    return None if found is None else dataclasses.replace(
+        found, start=found.start + window.start, end=found.end + window.start)
+
+
 def _clause(g: Graph, n: int) -> set[int]:
     return set(g.subtree(n, stop={"ccomp", "advcl", "parataxis", "acl:relcl", "relcl", "conj",
                                   "csubj", "xcomp"}))
@@ -1746,7 +1768,9 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         how.append(f"intent: {why_i}")
     tense = "future" if intent else "past"
     return Frame(n, entry, sources, targets, location, negated, hypothetical, intent,
-                 _date(g, n, dates[tense], _clause(g, n)) or _when_date(g, n, dates[tense]),
+                 _date(g, n, dates[tense], _clause(g, n)) or
+                 _interval_date(g, n, dates[tense], ctx.date, lang) or
+                 _when_date(g, n, dates[tense]),
                  speaker, reporter, how,
                  future=intent and why_i.startswith("future"))
 

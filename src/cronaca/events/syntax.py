@@ -58,6 +58,7 @@ class Grammar:
     large_number_words: frozenset[str] = frozenset()   # "centinaia di civili": many
     carrier_nouns: frozenset[str] = frozenset()   # "mediation effort": the compound's head
     document_nouns: frozenset[str] = frozenset()  # "a resolution condemning X": its author acts
+    after_markers: frozenset[str] = frozenset()   # "five years after X": X that long before
     weapon_nouns: frozenset[str] = frozenset()    # "a roadside bomb killed": unnamed attackers
     locality_nouns: frozenset[str] = frozenset()  # "la vereda Buenos Aires": a hamlet's own name
     ethnic_words: frozenset[str] = frozenset()    # "ethnic Albanians": a people, not a state
@@ -110,6 +111,7 @@ def grammar(lang: str) -> Grammar:
         large_number_words=words("large_number_words"),
         carrier_nouns=words("carrier_nouns"),
         document_nouns=words("document_nouns"),
+        after_markers=words("after_markers"),
         weapon_nouns=words("weapon_nouns"),
         locality_nouns=words("locality_nouns"),
         ethnic_words=words("ethnic_words"),

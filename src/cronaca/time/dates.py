@@ -288,6 +288,24 @@ _YEAR_PREPOSITIONS = {"nel", "del", "dal", "al", "in", "of", "since", "until", "
                       "dès", "fino"}
 
 
+def interval_before(tokens: list[str], lang: str, anchor: dt.date,
+                    markers: frozenset[str]) -> DateMention | None:
+    """A date measured back from ``anchor`` by an interval before one of ``markers`` ("five years
+    after crowds burned", "cinque anni dopo che", "cinq ans après que"): the interval's start, at
+    its unit's precision; ``start``/``end`` span the words that say it."""
+    w = words(lang)
+    if w is None:
+        return None
+    low = [t.lower() for t in tokens]
+    for i in range(len(low) - 2):
+        count = w.numbers.get(low[i]) or (int(low[i]) if low[i].isdigit() else None)
+        unit = w.units.get(low[i + 1])
+        if count and unit and low[i + 2] in markers:
+            date = _period(_offset(anchor, unit, -count), unit)
+            return DateMention(i, i + 3, date, _precision(unit), " ".join(tokens[i:i + 3]))
+    return None
+
+
 def _offset(pub: dt.date, unit: str, count: int) -> dt.date:
     if unit == "day":
         return pub + dt.timedelta(days=count)
