@@ -301,3 +301,20 @@ def test_an_act_told_an_interval_before_is_dated_back(lang, text):
     assert (burned.date, burned.date_precision, burned.date_source) == \
         ("2010-01-01", "year", "text")
     assert {e.date for e in article.events if e.cameo != "1712"} == {"2015-08-05"}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "North Korea fired a ballistic missile into the Sea of Japan."),
+    ("it", "La Corea del Nord ha lanciato un missile balistico nel Mar del Giappone."),
+    ("en", "North Korea fired a ballistic missile on Sunday."),
+    ("es", "Corea del Norte lanzó un misil balístico el domingo."),
+])
+def test_a_missile_fired_at_no_one_strikes_no_state(lang, text):
+    # the Sea of Japan is no part of Japan, and a launch that names no place strikes neither
+    # the launcher's own people nor anyone else
+    pipeline = Pipeline(stages=("parse", "events"), lang=lang)
+    article = pipeline.process(Document(id="t", content=text, format="text", source="t",
+                                        date="2024-06-15", lang=lang))
+    (launch,) = [e for e in article.events if e.cameo_root == "19"]
+    assert launch.source.country == "PRK" and launch.target is None, launch.target
+    assert launch.location is None or launch.location.country != "JPN", launch.location

@@ -300,7 +300,7 @@ def _resolve_phrase(g: Graph, n: int, ctx: Context) -> Actor | None:
         if inner:
             return resolve(g, inner[0], ctx)
     span = _span(g, n)
-    if not span:
+    if not span or g.water(n):            # "the Sea of Japan" is no side
         return None
     text, start, end = g.text(span)
 
@@ -485,7 +485,9 @@ def _infix_hyphen(g: Graph, p: int) -> bool:
 
 
 def place_of(g: Graph, n: int, ctx: Context) -> Place | None:
-    """The place a nominal names, when it names one."""
+    """The place a nominal names, when it names one (a sea named after a state is none)."""
+    if g.water(n):
+        return None
     tree = g.subtree(n, stop=_PHRASE_STOP)
     span = [p for p in tree if g.dep(p) != "punct"]
     while span and (g.dep(span[0]) in ("case", "det") or     # inner ones stay: "Striscia di
@@ -670,11 +672,13 @@ _NOT_ANAPHORIC = {"si", "ci", "ne", "che", "cui", "il quale", "la quale", "it", 
 
 
 def article_prior(sentences, kb: KnowledgeBase, places: Gazetteer,
-                  locality: frozenset[str] = frozenset()) -> tuple[str, ...]:
+                  locality: frozenset[str] = frozenset(),
+                  water: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The states an article is about, most named first: the states and one-state organisations
     its words name ("las FARC" -> COL), its nationality adjectives, the people the KB knows
     among its entities, and the names among them that only one state has a place for; not the
-    names right after a ``locality`` noun ("la vereda Buenos Aires" is no Argentina)."""
+    names right after a ``locality`` noun ("la vereda Buenos Aires" is no Argentina), nor those
+    of a sea (``water`` nouns: "the Sea of Japan", "the South China Sea")."""
     counts: dict[str, int] = {}
     towns: list[str] = []
     titles = {t for by_lang in kb.roles.values() for t in by_lang}
@@ -689,7 +693,9 @@ def article_prior(sentences, kb: KnowledgeBase, places: Gazetteer,
             if not word[:1].isupper():    # names start with a capital; adjectives need not
                 count(kb.adjectives.get(word.lower()))
                 continue
-            if i and words[i - 1].lower() in locality:
+            if i and words[i - 1].lower() in locality or \
+                    i > 1 and words[i - 2].lower() in water and len(words[i - 1]) <= 3 or \
+                    i + 1 < len(words) and words[i + 1].lower() in water:
                 continue
             if word in kb.org_acronyms:
                 count(kb.organizations[kb.org_acronyms[word]].code)
@@ -721,6 +727,11 @@ def article_prior(sentences, kb: KnowledgeBase, places: Gazetteer,
                 continue                      # "President Bush" is no town in Egypt
             if before and before[0].lower() in locality:
                 continue                      # "la vereda Buenos Aires"
+            ahead = [t.text.lower() for t in sentence.tokens if t.end <= e.start][-2:]
+            after = [t.text.lower() for t in sentence.tokens if t.start >= e.end][:1]
+            if len(ahead) == 2 and ahead[0] in water and len(ahead[1]) <= 3 or \
+                    after and after[0] in water:
+                continue                      # "nel Mar del Giappone", "South China Sea"
             if len({p.country for p in found}) == 1:
                 if found[0].kind == "city" and found[0].population < SMALL_TOWN:
                     towns.append(found[0].country)

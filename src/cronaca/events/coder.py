@@ -2527,6 +2527,11 @@ def _unnamed_victims(g: Graph, frame: Frame, source: Actor, place: Location | No
                 f"the state of the place in its clause ({here.text})"   # who reports it
     if country not in ctx.kb.countries:
         return None
+    if country == source.country and (place is None or not place.country) and patients and \
+            {g.lemma(patients[0]).lower(), g.tokens[patients[0]].text.lower()} & \
+            g.grammar.weapon_nouns:
+        return None                       # "North Korea fired a ballistic missile": the weapon
+    #                                       is what it acts on; nowhere named, no one struck
     text, start, end = (_written(g.sentence, place) if not patients else None) or \
         _phrase_or_trigger(g, patients, frame.n)
     return Actor(text, start, end, None, country, "CVL", f"country:{country}",
@@ -2654,7 +2659,7 @@ def _place_inside(g: Graph, positions, ctx: Context) -> Place | None:
     civils à Axoum, dans le nord de l'Éthiopie")."""
     for p in sorted(positions):
         h = g.head(p)
-        if h is not None and g.lemma(h) in g.grammar.border_nouns:
+        if h is not None and (g.lemma(h) in g.grammar.border_nouns or g.water(h)):
             continue                      # "en la frontera con Venezuela": not in Venezuela
         if g.tokens[p].pos == "PROPN" or g.tokens[p].pos == "NOUN" and p > 0 and \
                 g.tokens[p].text[:1].isupper() and _in_place(g, [p], ctx):   # "à Nice" tagged
@@ -2722,7 +2727,8 @@ def code_article(article: Article) -> Article:
     kb, places = knowledge_base(), gazetteer()
     rules = grammar(article.language or "")
     ctx = Context(article.language or "", pub, kb, places, [],
-                  prior=article_prior(article.sentences, kb, places, rules.locality_nouns))
+                  prior=article_prior(article.sentences, kb, places, rules.locality_nouns,
+                                      rules.water_nouns))
     article.events = []
     mod = modality(ctx.lang)
     lex = lexicon(ctx.lang)

@@ -59,6 +59,7 @@ class Grammar:
     carrier_nouns: frozenset[str] = frozenset()   # "mediation effort": the compound's head
     document_nouns: frozenset[str] = frozenset()  # "a resolution condemning X": its author acts
     after_markers: frozenset[str] = frozenset()   # "five years after X": X that long before
+    water_nouns: frozenset[str] = frozenset()     # "the Sea of Japan" is neither Japan nor a side
     weapon_nouns: frozenset[str] = frozenset()    # "a roadside bomb killed": unnamed attackers
     locality_nouns: frozenset[str] = frozenset()  # "la vereda Buenos Aires": a hamlet's own name
     ethnic_words: frozenset[str] = frozenset()    # "ethnic Albanians": a people, not a state
@@ -112,6 +113,7 @@ def grammar(lang: str) -> Grammar:
         carrier_nouns=words("carrier_nouns"),
         document_nouns=words("document_nouns"),
         after_markers=words("after_markers"),
+        water_nouns=words("water_nouns"),
         weapon_nouns=words("weapon_nouns"),
         locality_nouns=words("locality_nouns"),
         ethnic_words=words("ethnic_words"),
@@ -212,6 +214,13 @@ class Graph:
                 if word in self.grammar.contractions:
                     return self.grammar.contractions[word]
         return None
+
+    def water(self, n: int) -> bool:
+        """A sea, gulf or strait ("Sea of Japan", "Mar del Giappone", "South China Sea"): named
+        after a state, it is neither a place in it nor a side."""
+        return self.tokens[n].pos in ("NOUN", "PROPN") and (
+            self.lemma(n).lower() in self.grammar.water_nouns or
+            self.tokens[n].text.lower() in self.grammar.water_nouns)
 
     def role(self, slot: str) -> str:
         return self.grammar.role(slot)
