@@ -578,6 +578,8 @@ CASES = {
              Ev("TUR", "SYR", "19")),
         case("Erdogan threatened to launch a new military operation in northern Syria.",
              Ev("TUR", "SYR", "13", cameo="138"), date="2024-04-15"),
+        # a word joined to the verb by a hyphen decides before the object's
+        case("North Korea test-fired a ballistic missile.", Ev("PRK", None, "15", cameo="150")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -207,9 +207,10 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
         if core is None:
             core = {m for s, c in g.slots(n) if s in ("obj", "nsubj:pass")
                     for m in g.subtree(c)}
-        key = min((m not in core, g.tokens[m].pos == "ADP", abs(m - n))   # a content word
-                  for m in hits(entry))       # before a particle: "called for an immediate
-        #                                       ceasefire" is an appeal for a ceasefire (0256)
+        key = min((not _hyphen_prefix(g, m, n), m not in core, g.tokens[m].pos == "ADP",
+                   abs(m - n)) for m in hits(entry))   # a content word before a particle:
+        #      "called for an immediate ceasefire" is an appeal for a ceasefire (0256); a word
+        #      joined to the verb by a hyphen first: "test-fired a missile" is a test (150)
         if chosen_key is None or key < chosen_key:
             chosen, chosen_key, chosen_matched = entry, key, matched
     if chosen is None:
@@ -222,6 +223,13 @@ def _entry(g: Graph, n: int, kind: str, lex, used: set[int]) -> Entry | None:
         used.update(m for m in found if m == best or m in whole)
     used.update(chosen_matched)
     return chosen
+
+
+def _hyphen_prefix(g: Graph, m: int, n: int) -> bool:
+    """Word ``m`` is joined to word ``n`` right after it by a hyphen the tokenizer split off
+    ("test-fired")."""
+    return m == n - 2 and g.tokens[n - 1].text == "-" and \
+        g.tokens[m].end == g.tokens[n - 1].start and g.tokens[n - 1].end == g.tokens[n].start
 
 
 def _head_words(g: Graph, n: int) -> set[str]:
