@@ -59,7 +59,8 @@ class Discard:
 @dataclass
 class Token:
     i: int
-    text: str
+    text: str                        # as the parser read it: Article.text[start:end], recased
+    #                                  in a headline written in capitals (nlp/casing.py)
     start: int                       # character offsets into Article.text
     end: int
     lemma: str
