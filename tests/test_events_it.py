@@ -59,6 +59,9 @@ CASES = {
         # not accepting is refusing: the refusal is the act (120)
         case("La Siria non accetterà altri profughi.",
              Ev("SYR", None, "12", cameo="120")),
+        # a denial's infinitive that the parser hung as an adverbial clause is denied too
+        case("La Cina ha negato di fornire armi alla Russia.",
+             flagged=Ev("CHN", "RUS", "07", cameo="072")),
     ],
     # ------------------------------------------------------------------ passive
     "passive": [

@@ -452,6 +452,8 @@ def _reporter(g: Graph, n: int, m: Modality) -> int | None:
         if d in ("ccomp", "parataxis", "xcomp", "csubj", "dep") and \
                 (g.lemma(h) in m.reporting_verbs or g.lemma(h) in m.denial_verbs):
             return h                      # ("se dijo dispuesto a": a predicative adjective)
+        if d == "advcl" and g.morph(node, "VerbForm") == "Inf" and g.lemma(h) in m.denial_verbs:
+            return h                      # "ha negato di fornire armi": the parser's advcl
         if d not in ("conj", "ccomp", "parataxis", "xcomp", "advcl", "dep", "acomp"):
             break                         # acomp: "says it is willing to withdraw"
         node, steps = h, steps + 1
