@@ -352,6 +352,9 @@ CASES = {
         case("Trudeau è arrivato a Kiev nel secondo anniversario dell'invasione russa "
              "dell'Ucraina.",
              Ev("CAN", "UKR", "04", cameo="042"), Ev("RUS", "UKR", "19")),
+        # a quoted first person with its subject dropped is the speaker
+        case("«Non invieremo truppe in Ucraina», ha dichiarato il cancelliere tedesco Olaf "
+             "Scholz.", flagged=Ev("DEU", "UKR", "13"), date="2024-06-15"),
     ],
     # ------------------------------------------------------------------ intent / future
     "intent": [

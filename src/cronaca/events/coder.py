@@ -1746,6 +1746,10 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         if not sources and speakers and own and all(g.tokens[c].pos == "PRON" for c in own):
             sources = speakers                       # "X said it would ...": it is X
             how.append("source: pronoun -> the speaker")
+        elif not sources and speakers and not own and \
+                any(g.morph(v, "Person") == "1" for v in [n, *_aux(g, n)]):
+            sources = speakers                       # "«Non invieremo truppe», ha dichiarato
+            how.append("source: a first person -> the speaker")   # Scholz": we are Scholz's
         if g.lemma(reporter) in mod.denial_verbs:
             negated = True
             how.append(f"denied by '{g.tokens[reporter].text}'")
