@@ -386,6 +386,14 @@ SPANISH = {
         # two states breaking relations break them with each other
         case("Marruecos y Argelia rompieron relaciones diplomáticas en 2021.",
              Ev("MAR", "DZA", "16", cameo="161"), Ev("DZA", "MAR", "16", cameo="161")),
+        # a denied perfect infinitive ("haber vendido") is the denier's act, denied
+        case("El Gobierno español negó haber vendido armas a Israel.",
+             flagged=Ev("ESP", "ISR", "06", cameo="062")),
+        # an exchange is between its sides, whoever mediated it
+        case("Rusia y Ucrania intercambiaron 200 prisioneros de guerra con la mediación de "
+             "Emiratos Árabes Unidos.",
+             Ev("RUS", "UKR", "08"), Ev("UKR", "RUS", "08"), Ev("ARE", "RUS", "04"),
+             Ev("ARE", "UKR", "04")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),

@@ -519,8 +519,10 @@ def _inherited_subject(g: Graph, n: int) -> tuple[int | None, str]:
         if h is None:
             return None, ""
         d = g.dep(node)
-        if d == "ccomp" and g.morph(node, "VerbForm") == "Inf":
+        if d == "ccomp" and (g.morph(node, "VerbForm") == "Inf" or
+                             any(g.morph(a, "VerbForm") == "Inf" for a in _aux(g, node))):
             d = "xcomp"                   # "disposto a rilasciare" parsed as a clause: control
+            #                               ("negó haber vendido": a perfect infinitive too)
         if d == "acl" and g.tokens[h].pos == "ADJ":
             d = "advcl"                   # "si è detta pronta a negoziare": "negoziare" an acl
         if d == "obj" and g.tokens[node].pos == "ADJ":
@@ -2227,7 +2229,8 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     marked = len(frame.sources) > 1 and _reciprocal(g, mod)
     reciprocal = len(frame.sources) > 1 and (
         not any(a.country for a in frame.targets) or   # "ont échangé des prisonniers : 32
-        marked and all(a.country in own for a in frame.targets)) and (  # soldats arméniens..."
+        marked) and (                                   # soldats arméniens...", "con la
+        #                                                 mediación de Emiratos": each other's
         marked or
         not frame.targets and frame.entry.code.startswith(RECIPROCAL_ROOTS) or
         not frame.targets and _joint_object(g, frame.n, mod, lex) or
