@@ -580,6 +580,9 @@ CASES = {
              Ev("TUR", "SYR", "13", cameo="138"), date="2024-04-15"),
         # a word joined to the verb by a hyphen decides before the object's
         case("North Korea test-fired a ballistic missile.", Ev("PRK", None, "15", cameo="150")),
+        # barring someone from doing something restricts them
+        case("The Taliban barred women from attending universities.",
+             Ev("AFG", "AFG", "17", cameo="172", target_sector="CVL")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [
