@@ -583,6 +583,8 @@ CASES = {
         # barring someone from doing something restricts them
         case("The Taliban barred women from attending universities.",
              Ev("AFG", "AFG", "17", cameo="172", target_sector="CVL")),
+        case("The European Commission launched infringement proceedings against Hungary.",
+             Ev("EUR", "HUN", "11", cameo="115")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

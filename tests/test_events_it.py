@@ -816,6 +816,9 @@ CASES = {
         # two states breaking relations break them with each other
         case("Marocco e Algeria hanno rotto le relazioni diplomatiche nel 2021.",
              Ev("MAR", "DZA", "16", cameo="161"), Ev("DZA", "MAR", "16", cameo="161")),
+        # an infringement procedure is legal action (115) against the member state
+        case("La Commissione europea ha avviato una procedura d'infrazione contro l'Ungheria.",
+             Ev("EUR", "HUN", "11", cameo="115")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -394,6 +394,8 @@ SPANISH = {
              "Emiratos Árabes Unidos.",
              Ev("RUS", "UKR", "08"), Ev("UKR", "RUS", "08"), Ev("ARE", "RUS", "04"),
              Ev("ARE", "UKR", "04")),
+        case("La Comisión Europea abrió un procedimiento de infracción contra Hungría.",
+             Ev("EUR", "HUN", "11", cameo="115")),
     ],
     "modality": [
         case("México no envió tropas a la frontera.", flagged=Ev("MEX", None, "15")),
