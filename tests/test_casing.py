@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cronaca.model import Article, Document
-from cronaca.nlp.casing import recase, strip_accents
+from cronaca.geo.gazetteer import strip_accents
+from cronaca.nlp.casing import recase
 from cronaca.pipeline import Pipeline
 
 

@@ -429,14 +429,10 @@ def _possessor(g: Graph, n: int, ctx: Context) -> Actor | None:
         return None
     owners = g.morph(n, "Number[psor]") or (g.morph(n, "Number") if g.tokens[n].tag == "PRP$"
                                             else None)    # (English "its": the owner's number)
-    verb, seen = g.head(n), {n}
+    verb = g.governing_verb(n)
     for _ in range(2):                    # its own clause, then the one that clause hangs on
-        while verb is not None and verb not in seen and g.tokens[verb].pos not in ("VERB", "AUX"):
-            seen.add(verb)
-            verb = g.head(verb)
-        if verb is None or verb in seen:
+        if verb is None:
             return None
-        seen.add(verb)
         subj = [c for c in g.children[verb] if g.dep(c) in ("nsubj", "nsubj:pass", "nsubjpass")
                 and n not in g.subtree(c)]
         if len(subj) != 1 or g.tokens[subj[0]].pos in PRONOUN_POS or \
@@ -447,7 +443,7 @@ def _possessor(g: Graph, n: int, ctx: Context) -> Actor | None:
             return found if found is not None and found.country else None
         if g.dep(verb) not in ("advcl", "ccomp", "acl:relcl", "relcl", "xcomp"):
             return None
-        verb = g.head(verb)
+        verb = g.governing_verb(verb)
     return None
 
 
@@ -722,15 +718,15 @@ def article_prior(sentences, kb: KnowledgeBase, places: Gazetteer,
             if e.label in NOT_PLACE_LABELS:   # "Thai" (NORP) is no town
                 continue
             found = places.lookup(e.text)
-            before = [t.text for t in sentence.tokens if t.end <= e.start][-1:]
+            ahead = [t.text for t in sentence.tokens if t.end <= e.start][-2:]
+            before = ahead[-1:]
             if e.label in PERSON_LABELS and before and key(before[0]) in titles:
                 continue                      # "President Bush" is no town in Egypt
             if before and before[0].lower() in locality:
                 continue                      # "la vereda Buenos Aires"
-            ahead = [t.text.lower() for t in sentence.tokens if t.end <= e.start][-2:]
-            after = [t.text.lower() for t in sentence.tokens if t.start >= e.end][:1]
-            if len(ahead) == 2 and ahead[0] in water and len(ahead[1]) <= 3 or \
-                    after and after[0] in water:
+            after = next((t.text.lower() for t in sentence.tokens if t.start >= e.end), "")
+            if len(ahead) == 2 and ahead[0].lower() in water and len(ahead[1]) <= 3 or \
+                    after in water:
                 continue                      # "nel Mar del Giappone", "South China Sea"
             if len({p.country for p in found}) == 1:
                 if found[0].kind == "city" and found[0].population < SMALL_TOWN:

@@ -1206,8 +1206,7 @@ def _document_author(g: Graph, n: int, ctx: Context, taken: set[int]) -> list[Ac
     author ("la risoluzione del Parlamento", "the statement issued by Beijing"), else the
     subject of the verb it is the object of ("il Parlamento ha approvato una risoluzione che
     condanna ...", "the Council adopted a resolution demanding ...")."""
-    if g.lemma(n).lower() not in g.grammar.document_nouns and \
-            g.tokens[n].text.lower() not in g.grammar.document_nouns:
+    if not _is_word(g, n, g.grammar.document_nouns):
         return []
     found = _owner(g, n, ctx, taken)
     h = g.head(n)
@@ -1874,16 +1873,14 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
         target_heads += [c for s, c in slots
                          if s.replace("nmod:", "obl:") in entry.targets and c not in target_heads]
     sources = _resolve_all(g, source_heads, ctx)
-    possessed = []        # a possessive's owner is the clause's subject (below) before the resolver's
-    if source_heads and all(g.morph(c, "Poss") == "Yes" for c in source_heads):
-        possessed, sources = sources, []
     if not sources and adjective_source is not None:
         sources = [_nationality_actor(g, adjective_source, ctx)]
     owners = source_heads or [c for c in g.kids(n0, "det", "det:poss", "poss")
                               if g.morph(c, "Poss") == "Yes"]    # "su visita", "la sua visita"
     owned_by = None                           # the verb whose subject a possessive names
-    if owners and not sources and not entry.code.startswith("01") and all(
+    if owners and (source_heads or not sources) and not entry.code.startswith("01") and all(
             g.tokens[c].pos in ("PRON", "DET") and g.morph(c, "Poss") == "Yes" for c in owners):
+        # (a possessive the resolver read stands for the clause subject, checked here)
         owned_by, owner = _clause_subject(g, n, ctx)   # "durante su visita a Madrid": the
         if owner:                                      # clause's subject, not the last sentence's
             if any(f.n == owned_by and (f.entry.code[:2] == entry.code[:2] or
@@ -1901,8 +1898,6 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
                     sources = other[:1]              # the Spanish government's own
                     how.append("source: the clause's object (the subject's own side is the "
                                "target)")
-    if not sources and possessed:             # no subject in the clause: the last sentence's
-        sources = possessed
     # light verbs: "ha avuto un incontro con X", "hold talks": the verb's subject acts
     h = g.head(n)
     negated = False
@@ -2027,7 +2022,7 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
             if targets:
                 how.append(f"target: who answers it ('{g.tokens[h].text}')")
     if not targets and entry.code == MEDIATE_CODE:
-        verb = _governing_verb(g, n)      # "si sono scambiate 150 prigionieri, grazie alla
+        verb = g.governing_verb(n)      # "si sono scambiate 150 prigionieri, grazie alla
         mine = {a.country for a in sources}        # mediazione degli Emirati": between them
         targets = [a for f in frames if f.n == verb for a in f.sources if a.country not in mine]
         if targets:
@@ -2139,20 +2134,9 @@ def _phrasal(g: Graph, h: int) -> str:
     return f"{g.lemma(h).lower()} {particle}".strip()
 
 
-def _governing_verb(g: Graph, n: int) -> int | None:
-    """The verb whose clause holds nominal ``n`` ("thanks to the mediation": "to", "thanks",
-    then the verb)."""
-    node = g.head(n)
-    for _ in range(4):
-        if node is None or g.tokens[node].pos in VERB_POS:
-            return node
-        node = g.head(node)
-    return None
-
-
 def _clause_subject(g: Graph, n: int, ctx: Context) -> tuple[int | None, list[Actor]]:
     """The verb whose clause holds nominal ``n``, and the actors named as its subject."""
-    verb = _governing_verb(g, n)
+    verb = g.governing_verb(n)
     if verb is None:
         return None, []
     subj = _subject(g, verb, g.passive(verb))
@@ -2535,7 +2519,7 @@ def _unnamed_victims(g: Graph, frame: Frame, source: Actor, place: Location | No
             #                                                 force strikes another state
     elif (place is None or not place.country) and frame.entry.code.startswith(WAR_ROOTS) and \
             source.sector == "REB":          # "a Giaffa ..., in un attacco rivendicato da Hamas":
-        verb = frame.n if g.tokens[frame.n].pos in VERB_POS else _governing_verb(g, frame.n)
+        verb = frame.n if g.tokens[frame.n].pos in VERB_POS else g.governing_verb(frame.n)
         while verb is not None and g.dep(verb) in ("advcl", "xcomp", "conj"):
             verb = g.head(verb)              # "uccidendo ..., in un attacco": the main clause
         here = _place_inside(g, g.subtree(frame.n if verb is None else verb), ctx)   # the place
@@ -2545,8 +2529,7 @@ def _unnamed_victims(g: Graph, frame: Frame, source: Actor, place: Location | No
     if country not in ctx.kb.countries:
         return None
     if country == source.country and (place is None or not place.country) and patients and \
-            {g.lemma(patients[0]).lower(), g.tokens[patients[0]].text.lower()} & \
-            g.grammar.weapon_nouns:
+            _is_word(g, patients[0], g.grammar.weapon_nouns):
         return None                       # "North Korea fired a ballistic missile": the weapon
     #                                       is what it acts on; nowhere named, no one struck
     text, start, end = (_written(g.sentence, place) if not patients else None) or \

@@ -215,6 +215,16 @@ class Graph:
                     return self.grammar.contractions[word]
         return None
 
+    def governing_verb(self, n: int) -> int | None:
+        """The verb whose clause holds nominal ``n`` ("thanks to the mediation": "to",
+        "thanks", then the verb); for a verb, the verb of the clause it hangs on."""
+        node = self.head(n)
+        for _ in range(4):
+            if node is None or self.tokens[node].pos in ("VERB", "AUX"):
+                return node
+            node = self.head(node)
+        return None
+
     def water(self, n: int) -> bool:
         """A sea, gulf or strait ("Sea of Japan", "Mar del Giappone", "South China Sea"): named
         after a state, it is neither a place in it nor a side."""

@@ -38,6 +38,12 @@ class Place:
     capital: bool = False
 
 
+def strip_accents(text: str) -> str:
+    """``text`` without its combining marks ("Brasília" -> "Brasilia"); one character for one."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text)
+                   if unicodedata.category(ch) != "Mn")
+
+
 def key(name: str) -> str:
     """Lookup key: lower case, accents kept, apostrophes and spaces normalised."""
     name = unicodedata.normalize("NFC", name).replace("’", "'").lower()
@@ -89,8 +95,7 @@ def _build() -> Gazetteer:
         names.setdefault(key(name), set()).add(place_id)
 
     def bare(name: str) -> str:           # "Brasilia" is the capital "Brasília"
-        return "".join(ch for ch in unicodedata.normalize("NFD", name.lower())
-                       if unicodedata.category(ch) != "Mn")
+        return strip_accents(name.lower())
 
     capitals = {(c["iso"], bare(c["capital"])) for c in countries.values()}
     by_country: dict[str, list[tuple[float, float, int]]] = {}

@@ -16,6 +16,8 @@ import re
 import unicodedata
 from functools import cache
 
+from cronaca.geo.gazetteer import strip_accents
+
 MIN_RUN_WORDS = 4          # a run of fewer shouted words is a name or an acronym, not a headline
 MIN_KNOWN_WORDS = 2        # ... and a run needs this many common words of the language
 MAX_ACRONYM = 4            # an unknown shouted word this short stays in capitals
@@ -25,11 +27,6 @@ _WORD = re.compile(r"[^\W\d_]+")
 # words inside a name that stay in lower case ("Costa de Marfil", "Bosnia and Herzegovina")
 _NAME_JOINERS = {"de", "del", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "las",
                  "los", "el", "y", "e", "and", "of", "the", "et", "und", "von", "van"}
-
-
-def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text)
-                   if unicodedata.category(c) != "Mn")
 
 
 def _same_shape(word: str, form: str) -> str | None:
@@ -69,7 +66,7 @@ def _names() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, 
     organisations (names that beat a common word: "CHINA", "PARIS"); people; adjectives and
     demonyms; every gazetteer place."""
     from cronaca.actors.kb import knowledge_base
-    from cronaca.geo.gazetteer import gazetteer, key
+    from cronaca.geo.gazetteer import gazetteer, key   # (built on first use, not at import)
 
     kb = knowledge_base()
 
