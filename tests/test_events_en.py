@@ -585,6 +585,18 @@ CASES = {
              Ev("AFG", "AFG", "17", cameo="172", target_sector="CVL")),
         case("The European Commission launched infringement proceedings against Hungary.",
              Ev("EUR", "HUN", "11", cameo="115")),
+        # "up to N" read as a particle and a preposition: the counted victims are the object
+        case("Afghan rebels have kidnapped up to 16 Russian civilian advisers.",
+             Ev("AFG", "RUS", "18", cameo="181", source_sector="REB")),
+        # a group named by its stance towards a state is not that state's
+        case("A prominent anti-Syria journalist has been killed in a car bomb explosion in "
+             "eastern Beirut.", Ev("LBN", "LBN", "18", target_sector="MED")),
+        case("Pro-Russian separatists shelled Mariupol.",
+             Ev("UKR", "UKR", "19", cameo="194", source_sector="SEP")),
+        # settlers are a sector of their own; exploding bombs is a bombing
+        case("Israeli settlers set fire to a Palestinian village near Nablus.",
+             Ev("ISR", "PSE", "17", cameo="1712", source_sector="SET")),
+        case("Rebels exploded two bombs in Kabul.", Ev("AFG", None, "18", cameo="183")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -819,6 +819,9 @@ CASES = {
         # an infringement procedure is legal action (115) against the member state
         case("La Commissione europea ha avviato una procedura d'infrazione contro l'Ungheria.",
              Ev("EUR", "HUN", "11", cameo="115")),
+        # the settlers are a sector of their own
+        case("I coloni israeliani hanno attaccato un villaggio palestinese vicino a Nablus.",
+             Ev("ISR", "PSE", "19", source_sector="SET")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

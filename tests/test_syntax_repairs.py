@@ -8,8 +8,8 @@ import pytest
 from cronaca.actors.kb import knowledge_base
 from cronaca.events.lexicon import lexicon
 from cronaca.events.syntax import (Graph, grammar, repair_adjectives, repair_names,
-                                   repair_perfects, repair_place_verbs, repair_present_verbs,
-                                   repair_quote_marks, repair_subjects)
+                                   repair_number_limits, repair_perfects, repair_place_verbs,
+                                   repair_present_verbs, repair_quote_marks, repair_subjects)
 from cronaca.model import Document
 from cronaca.pipeline import Pipeline
 
@@ -218,3 +218,22 @@ def test_a_headline_present_tense_is_the_verb_again(lang, text, verb, lemma, sub
         assert tree[obj][1:] == ("obj", verb)
     # a word that is no verb the coder knows stays as the tagger read it
     assert repair_present_verbs(sentence, grammar(lang), frozenset()) is sentence
+
+
+def test_the_counted_object_of_up_to_is_the_verbs_object_again():
+    # en_core_web_sm reads "up" as the particle of "kidnapped" and the advisers as the object
+    # of "to"
+    pipeline = Pipeline(stages=("parse",), lang="en")
+    sentence = pipeline.process(Document(id="t", content="Afghan rebels have kidnapped up to 16 "
+                                         "Russian civilian advisers.", format="text", source="t",
+                                         date="2024-05-01", lang="en")).sentences[0]
+    if _tree(sentence)["advisers"][1] != "pobj":
+        pytest.skip("the parser read this sentence right")
+    tree = _tree(repair_number_limits(sentence))
+    assert tree["advisers"] == ("NOUN", "dobj", "kidnapped")
+    assert tree["up"][2] == tree["to"][2] == "16"
+    # a verb with an object of its own keeps its reading ("cut funding up to 2025")
+    other = pipeline.process(Document(id="t", content="The rebels freed the hostages up to 16 "
+                                      "days later.", format="text", source="t",
+                                      date="2024-05-01", lang="en")).sentences[0]
+    assert _tree(repair_number_limits(other))["hostages"][1] == "dobj"

@@ -258,7 +258,7 @@ def resolve(g: Graph, n: int, ctx: Context) -> Actor | None:
     no state's (see ``_ethnic_group``); a name that says nothing by itself takes what its
     apposition says: "Kenzo Oshima, the United Nations Emergency Relief Coordinator" is the UN's
     (the name, unknown to the knowledge base, is kept as its text)."""
-    ethnic = _ethnic_group(g, n, ctx)
+    ethnic = _ethnic_group(g, n, ctx) or _stance_group(g, n, ctx)
     if ethnic is not None:
         return ethnic
     actor = _resolve_phrase(g, n, ctx)
@@ -289,6 +289,21 @@ def _ethnic_group(g: Graph, n: int, ctx: Context) -> Actor | None:
     sector = _sector_of(g, n, ctx) or "CVL"
     return Actor(text, start, end, None, None, sector, None,
                  f"ethnic group '{text}': a people, not its namesake state")
+
+
+def _stance_group(g: Graph, n: int, ctx: Context) -> Actor | None:
+    """A group named by its stance towards a state ("an anti-Syria journalist", "pro-Russian
+    separatists") is not that state's: the sector its head names, whose state is where it is,
+    left to the place or the article.  A head that names no sector resolves as usual."""
+    span = _span(g, n)
+    if not any(p != n and g.stance(p) for p in span):
+        return None
+    sector = _sector_of(g, n, ctx)
+    if sector is None:
+        return None
+    text, start, end = g.text(span)
+    return Actor(text, start, end, None, None, sector, None,
+                 f"'{text}': named by its stance towards a state, not that state's")
 
 
 def _resolve_phrase(g: Graph, n: int, ctx: Context) -> Actor | None:

@@ -60,6 +60,7 @@ class Grammar:
     document_nouns: frozenset[str] = frozenset()  # "a resolution condemning X": its author acts
     after_markers: frozenset[str] = frozenset()   # "five years after X": X that long before
     water_nouns: frozenset[str] = frozenset()     # "the Sea of Japan" is neither Japan nor a side
+    stance_prefixes: frozenset[str] = frozenset()   # "an anti-Syria journalist": not Syria's
     weapon_nouns: frozenset[str] = frozenset()    # "a roadside bomb killed": unnamed attackers
     locality_nouns: frozenset[str] = frozenset()  # "la vereda Buenos Aires": a hamlet's own name
     ethnic_words: frozenset[str] = frozenset()    # "ethnic Albanians": a people, not a state
@@ -114,6 +115,7 @@ def grammar(lang: str) -> Grammar:
         document_nouns=words("document_nouns"),
         after_markers=words("after_markers"),
         water_nouns=words("water_nouns"),
+        stance_prefixes=words("stance_prefixes"),
         weapon_nouns=words("weapon_nouns"),
         locality_nouns=words("locality_nouns"),
         ethnic_words=words("ethnic_words"),
@@ -231,6 +233,13 @@ class Graph:
         return self.tokens[n].pos in ("NOUN", "PROPN") and (
             self.lemma(n).lower() in self.grammar.water_nouns or
             self.tokens[n].text.lower() in self.grammar.water_nouns)
+
+    def stance(self, n: int) -> bool:
+        """A name or adjective joined by a hyphen to a stance prefix ("anti-Syria",
+        "pro-Russian", "filo-russi"): it says what the actor is for or against, not whose it is."""
+        toks, prefixes = self.tokens, self.grammar.stance_prefixes
+        return n >= 2 and toks[n - 1].text in ("-", "‐", "–") and \
+            toks[n - 2].text.lower() in prefixes and toks[n - 1].start == toks[n - 2].end
 
     def role(self, slot: str) -> str:
         return self.grammar.role(slot)
@@ -350,7 +359,7 @@ def repair(sentence: Sentence, rules: Grammar, adjectives, verbs=frozenset()) ->
     present tenses), then the attachments that depend on them (nationality adjectives, names,
     subjects).  ``verbs``: the verbs the coder knows (for the present tenses)."""
     fixed = repair_perfects(repair_place_verbs(repair_quote_marks(sentence)), rules)
-    fixed = repair_compound_prepositions(fixed, rules)
+    fixed = repair_number_limits(repair_compound_prepositions(fixed, rules))
     fixed = repair_present_verbs(fixed, rules, verbs)
     return repair_subjects(repair_names(repair_adjectives(fixed, adjectives)))
 
@@ -511,6 +520,39 @@ def repair_compound_prepositions(sentence: Sentence, rules: Grammar) -> Sentence
             for t in toks:                 # the middle noun's other dependents go to the object
                 if t.head == middle.i and t.i not in fixed and t.i != middle.i:
                     fixed[t.i] = replace(t, head=obj.i)
+    return _patched(sentence, fixed)
+
+
+def repair_number_limits(sentence: Sentence) -> Sentence:
+    """Make the counted object of "up to" the verb's object again.
+
+    "Afghan rebels have kidnapped up to 16 Russian civilian advisers": the English parser reads
+    "up" as the verb's particle and "to" as a preposition, so the advisers are an oblique and
+    the kidnapping has no victim.  A noun with a number of its own right after a preposition
+    that follows the verb's particle becomes the verb's ``dobj`` when the verb has none; the
+    particle and the preposition become the number's modifiers.
+    """
+    toks = sentence.tokens
+    by_i = {t.i: t for t in toks}
+    kids = _dependents(toks)
+    fixed: dict[int, Token] = {}
+    for prt in toks:
+        prep = by_i.get(prt.i + 1)
+        if prt.dep.lower() != "prt" or prep is None or prep.dep.lower() != "prep" or \
+                prep.head not in (prt.head, prt.i):
+            continue
+        verb = prt.head
+        if any(k.dep.lower() in OBJECT for k in kids.get(verb, [])):
+            continue
+        noun = next((k for k in kids.get(prep.i, []) if k.dep.lower() == "pobj" and
+                     k.pos in ("NOUN", "PROPN")), None)
+        number = by_i.get(prep.i + 1)
+        if noun is None or number is None or number.head != noun.i or \
+                number.dep.lower() != "nummod":
+            continue
+        fixed[noun.i] = replace(noun, head=verb, dep="dobj")
+        fixed[prt.i] = replace(prt, head=number.i, dep="quantmod")
+        fixed[prep.i] = replace(prep, head=number.i, dep="quantmod")
     return _patched(sentence, fixed)
 
 

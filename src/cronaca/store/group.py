@@ -179,7 +179,7 @@ class Mention:
 SECTOR_FAMILIES = {
     **dict.fromkeys(("GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI", "PTY"), "state"),
     **dict.fromkeys(("CVL", "LAB", "OPP", "BUS", "EDU", "MED", "HLH", "REL", "REF", "NGO",
-                     "AGR", "DEV", "ENV", "MOD", "RAD", "CRM"), "society"),
+                     "AGR", "DEV", "ENV", "MOD", "RAD", "CRM", "SET"), "society"),
     **dict.fromkeys(("REB", "INS", "SEP", "UAF"), "armed"),
 }
 
