@@ -318,3 +318,24 @@ def test_a_missile_fired_at_no_one_strikes_no_state(lang, text):
     (launch,) = [e for e in article.events if e.cameo_root == "19"]
     assert launch.source.country == "PRK" and launch.target is None, launch.target
     assert launch.location is None or launch.location.country != "JPN", launch.location
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("es", "Angela Davis protestó por su inclusión en una lista.", "Angela Davis"),
+    ("es", "La Sociedad Interamericana de Prensa (SIP) protestó ante el gobierno hondureño por "
+           "violaciones a la libertad de prensa.", "Sociedad Interamericana de Prensa"),
+])
+def test_a_protester_the_knowledge_base_does_not_know_is_named(lang, text, name):
+    # a named protester is the protest's source though its state and sector are unknown
+    pipeline = Pipeline(stages=("parse", "events"), lang=lang)
+    article = pipeline.process(Document(id="t", content=text, format="text", source="t",
+                                        date="1997-03-21", lang=lang))
+    (protest,) = [e for e in article.events if e.cameo_root == "14"]
+    assert (protest.source.name, protest.source.text, protest.source.country,
+            protest.source.sector) == (name, name, None, None)
+    assert article.text[protest.source.start:protest.source.end] == name
+    # only a protest: other acts of a name the knowledge base does not know stay uncoded
+    other = pipeline.process(Document(id="t2", content="Angela Davis criticó la lista del "
+                                      "gobierno cubano.", format="text", source="t",
+                                      date="1997-03-21", lang=lang))
+    assert not [e for e in other.events if e.source.country is None and e.source.sector is None]

@@ -16,8 +16,8 @@ import hashlib
 from dataclasses import dataclass, field
 
 from cronaca.actors.kb import knowledge_base
-from cronaca.actors.resolve import (ARMED_SECTORS, Context, Place, _dictionary_form, _in_place,
-                                    article_prior, place_of, resolve)
+from cronaca.actors.resolve import (ARMED_SECTORS, PLACE_LABELS, Context, Place, _dictionary_form,
+                                    _in_place, _span, article_prior, place_of, resolve)
 from cronaca.events.codes import describe, lookup
 from cronaca.events.lexicon import WORD, Entry, Modality, intent_code, lexicon, modality
 from cronaca.events.syntax import Graph, grammar, repair
@@ -2180,7 +2180,9 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
     code = frame.entry.code
     frame.sources, frame.targets = _titled(frame.sources), _titled(frame.targets)
     if not frame.sources and code.startswith(PROTEST_ROOT):
-        frame.sources = _unnamed_protesters(g, frame.n, frame.location, ctx)
+        frame.sources = _unnamed_protesters(g, frame.n, frame.location, ctx) or \
+            _unknown_names(g, _subject(g, frame.n, False)
+                           if g.tokens[frame.n].pos in VERB_POS else [], ctx)
         frame.how.extend(f"source: {a.how}" for a in frame.sources)
     if not frame.sources and code.startswith(ARREST_CODE) and frame.targets:
         frame.sources = _unnamed_police(g, frame, ctx)
@@ -2647,6 +2649,21 @@ def _protesters_of(g: Graph, c: int, source: Actor, place: Location | None,
     text, start, end = _phrase_or_trigger(g, [c], c)
     return Actor(text, start, end, None, country, "OPP", None,
                  f"protesters of {country} (the protest acted on)")
+
+
+def _unknown_names(g: Graph, heads: list[int], ctx: Context) -> list[Actor]:
+    """Named protesters the knowledge base does not know ("Angela Davis protestó por su
+    inclusión en una lista", "la Sociedad Interamericana de Prensa protestó ante el gobierno
+    hondureño"): who they are is in the text, though not their state or sector."""
+    found = []
+    for c in heads:
+        tok = g.tokens[c]
+        ent = next((e for e in ctx.entities if e.start <= tok.start < e.end and
+                    e.label not in PLACE_LABELS), None) if tok.pos == "PROPN" else None
+        if ent is not None:
+            found.append(Actor(ent.text, ent.start, ent.end, ent.text, None, None, None,
+                               f"'{ent.text}': a name the knowledge base does not know"))
+    return found
 
 
 def _sentence_place(g: Graph, ctx: Context) -> Place | None:
