@@ -624,6 +624,9 @@ CASES = {
         # what someone is urged to do is theirs to do (object control)
         case("Qatar urged Israel to stop the bombing of Gaza.",
              Ev("QAT", "ISR", "02"), flagged=Ev("ISR", None, "08", flag="hypothetical")),
+        # what a resolution asks for has not happened
+        case("China abstained on a resolution for the withdrawal of Russian troops.",
+             flagged=Ev("RUS", None, "08", cameo="0874", flag="hypothetical")),
     ],
     # ------------------------------------------------------------------ no political event
     "none": [

@@ -847,6 +847,9 @@ CASES = {
              Ev("QAT", "ISR", "02"), flagged=Ev("ISR", None, "08", flag="hypothetical")),
         case("L'Ucraina ha accusato la Russia di aver bombardato un ospedale a Kiev.",
              Ev("UKR", "RUS", "11"), flagged=Ev("RUS", None, "19", flag="hypothetical")),
+        # what a resolution asks for has not happened
+        case("La Cina si è astenuta nel voto sulla risoluzione per il ritiro delle truppe russe.",
+             flagged=Ev("RUS", None, "08", cameo="0874", flag="hypothetical")),
     ],
     # ------------------------------------------------------------------ no political event
     "none": [

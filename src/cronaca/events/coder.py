@@ -2091,6 +2091,12 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
             asker is not None:
         hypothetical = True
         how.append(f"hypothetical: asked/threatened by '{g.tokens[asker].text}'")
+    english = h is not None and g.dep(n) == "pobj"         # (hung on the preposition)
+    owner, prep = (g.head(h), g.lemma(h)) if english else (h, g.preposition(n))
+    if owner is not None and _is_word(g, owner, g.grammar.document_nouns) and \
+            g.role(f"nmod:{prep}") == "nmod:for":
+        hypothetical = True                   # "la risoluzione per il ritiro delle truppe russe",
+        how.append(f"hypothetical: what '{g.tokens[owner].text}' asks for")   # "a draft for a truce"
     for c in g.kids(n, "amod", "det"):        # "un eventuale attacco", "a possible meeting",
         if _is_word(g, c, mod.hypothetical_markers):   # "toute attaque", "any attack"
             hypothetical = True
