@@ -436,6 +436,9 @@ CASES = {
         # the UN has no army to threaten with: its forces' posture is peacekeeping (074)
         case("UN peacekeepers patrolled the border between Lebanon and Israel.",
              Ev("UNO", "LBN", "07", cameo="074")),
+        # the Pope is the Holy See, wherever he speaks of
+        case("The Pope called for an immediate ceasefire in Gaza.",
+             Ev("VAT", None, "02", cameo="0256")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [

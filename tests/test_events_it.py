@@ -546,6 +546,9 @@ CASES = {
         # an inquiry into a charge with no one named looks into the prosecutor's own state
         case("La procura di Milano ha aperto un'inchiesta per corruzione.",
              Ev("ITA", "ITA", "09")),
+        # the Pope is the Holy See, wherever he speaks of
+        case("Il Papa ha chiesto un cessate il fuoco immediato a Gaza.",
+             Ev("VAT", None, "02", cameo="0256")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [
