@@ -339,3 +339,16 @@ def test_a_protester_the_knowledge_base_does_not_know_is_named(lang, text, name)
                                       "gobierno cubano.", format="text", source="t",
                                       date="1997-03-21", lang=lang))
     assert not [e for e in other.events if e.source.country is None and e.source.sector is None]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Houthis attacked a cargo ship in the Red Sea."),
+    ("it", "Gli Houthi hanno attaccato una nave mercantile nel Mar Rosso."),
+])
+def test_an_attack_at_sea_strikes_no_one_on_land(lang, text):
+    # with no state named, an attack at sea falls on no one: not on the attacker's own people
+    pipeline = Pipeline(stages=("parse", "events"), lang=lang)
+    article = pipeline.process(Document(id="t", content=text, format="text", source="t",
+                                        date="2024-01-20", lang=lang))
+    (attack,) = [e for e in article.events if e.cameo_root == "19"]
+    assert attack.source.country == "YEM" and attack.target is None, attack.target

@@ -164,6 +164,10 @@ CASES = {
              Ev("JOR", "PSE", "04")),
         case("Russia mobilized 300,000 reservists for the war against Ukraine.",
              Ev("RUS", "UKR", "15", cameo="154")),
+        # a rebel force's truce with its state's army holds both ways
+        case("Sudan's army and the Rapid Support Forces agreed to a seven-day truce.",
+             Ev("SDN", "SDN", "08", cameo="0871", source_sector="MIL", target_sector="REB"),
+             Ev("SDN", "SDN", "08", cameo="0871", source_sector="REB", target_sector="MIL")),
     ],
     # ------------------------------------------------------------------ nominal events
     "nominal": [
@@ -600,6 +604,11 @@ CASES = {
         case("Israeli settlers set fire to a Palestinian village near Nablus.",
              Ev("ISR", "PSE", "17", cameo="1712", source_sector="SET")),
         case("Rebels exploded two bombs in Kabul.", Ev("AFG", None, "18", cameo="183")),
+        # the state hyphened to "owned" or "flagged" owns the thing
+        case("The Houthis attacked a British-owned cargo ship in the Red Sea.",
+             Ev("YEM", "GBR", "19")),
+        case("Iran seized a Greek-flagged tanker in the Gulf of Oman.",
+             Ev("IRN", "GRC", "18", cameo="181")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -217,6 +217,11 @@ CASES = {
         case("Il presidente azero Ilham Aliyev e il premier armeno Nikol Pashinyan hanno siglato "
              "una dichiarazione congiunta di pace, alla presenza di Trump.",
              Ev("AZE", "ARM", "05"), Ev("ARM", "AZE", "05"), date="2025-08-09"),
+        # a rebel force's truce with its state's army holds both ways
+        case("L'esercito sudanese e le Forze di supporto rapido hanno concordato una tregua di "
+             "sette giorni.",
+             Ev("SDN", "SDN", "08", cameo="0871", source_sector="MIL", target_sector="REB"),
+             Ev("SDN", "SDN", "08", cameo="0871", source_sector="REB", target_sector="MIL")),
     ],
     # ------------------------------------------------------------------ nominal events
     "nominal": [

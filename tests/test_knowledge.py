@@ -656,7 +656,7 @@ GRAMMAR_LISTS = ("relative_pronouns", "perfect_auxiliaries", "correlative_negati
                  "future_auxiliaries", "conditional_auxiliaries", "location_prepositions",
                  "quantity_nouns", "passive_auxiliaries", "lemma_clitics", "border_nouns",
                  "person_nouns", "large_number_words", "carrier_nouns", "document_nouns",
-                 "after_markers", "water_nouns", "stance_prefixes",
+                 "after_markers", "water_nouns", "stance_prefixes", "ownership_participles",
                  "weapon_nouns", "locality_nouns", "ethnic_words", "place_nouns",
                  "purpose_markers", "survival_verbs", "object_control_verbs",
                  "pitting_verbs", "simultaneity_markers", "time_prepositions")

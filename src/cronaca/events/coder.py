@@ -995,9 +995,11 @@ def _forces(a: Actor) -> bool:
 
 
 def _own_ground(code: str, source: Actor, target: Actor | None) -> bool:
-    """A state's own forces or towns as the target of its force posture or withdrawal."""
+    """A state's own forces or towns as the target of its force posture or withdrawal (a
+    rebel group's truce with its state's army is no truce with itself)."""
     return target is not None and code.startswith(OWN_FORCE_CODES) and \
-        target.sector in (None, *FORCE_SECTORS) and target.country == source.country
+        target.sector in (None, *FORCE_SECTORS) and target.country == source.country and \
+        source.sector in (None, *STATE_SECTORS)
 
 
 def _other_side(a: Actor, sources: list[Actor]) -> bool:
@@ -1241,6 +1243,12 @@ def _adjective_actor(g: Graph, n: int, ctx: Context) -> list[Actor]:
             actor = _nationality_actor(g, c, ctx) if slot in ("amod", "compound") else None
             if actor is not None:
                 return [actor] + _coordinated_nationalities(g, m, actor, ctx)
+    for c in g.kids(n, "amod"):           # "a British-owned cargo ship", "a Greek-flagged tanker"
+        if g.tokens[c].text.lower() in g.grammar.ownership_participles:
+            found = [a for k in g.children[c] if k < c and
+                     (a := _nationality_actor(g, k, ctx)) is not None]
+            if found:
+                return found[:1]
     return []
 
 
@@ -2540,6 +2548,11 @@ def _unnamed_victims(g: Graph, frame: Frame, source: Actor, place: Location | No
             _is_word(g, patients[0], g.grammar.weapon_nouns):
         return None                       # "North Korea fired a ballistic missile": the weapon
     #                                       is what it acts on; nowhere named, no one struck
+    if country == source.country and (place is None or not place.country) and any(
+            g.water(p) for p in _clause(g, frame.n if g.tokens[frame.n].pos in VERB_POS
+                                        else g.governing_verb(frame.n) or frame.n)):
+        return None                       # "the Houthis attacked a cargo ship in the Red Sea":
+    #                                       at sea, not on the attacker's own people
     text, start, end = (_written(g.sentence, place) if not patients else None) or \
         _phrase_or_trigger(g, patients, frame.n)
     return Actor(text, start, end, None, country, "CVL", f"country:{country}",

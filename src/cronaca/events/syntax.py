@@ -61,6 +61,7 @@ class Grammar:
     after_markers: frozenset[str] = frozenset()   # "five years after X": X that long before
     water_nouns: frozenset[str] = frozenset()     # "the Sea of Japan" is neither Japan nor a side
     stance_prefixes: frozenset[str] = frozenset()   # "an anti-Syria journalist": not Syria's
+    ownership_participles: frozenset[str] = frozenset()   # "a British-owned ship": Britain's
     weapon_nouns: frozenset[str] = frozenset()    # "a roadside bomb killed": unnamed attackers
     locality_nouns: frozenset[str] = frozenset()  # "la vereda Buenos Aires": a hamlet's own name
     ethnic_words: frozenset[str] = frozenset()    # "ethnic Albanians": a people, not a state
@@ -116,6 +117,7 @@ def grammar(lang: str) -> Grammar:
         after_markers=words("after_markers"),
         water_nouns=words("water_nouns"),
         stance_prefixes=words("stance_prefixes"),
+        ownership_participles=words("ownership_participles"),
         weapon_nouns=words("weapon_nouns"),
         locality_nouns=words("locality_nouns"),
         ethnic_words=words("ethnic_words"),
