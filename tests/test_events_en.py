@@ -320,6 +320,9 @@ CASES = {
              Ev("RUS", None, "13", source_sector="GOV")),
         case("Moscow said on Monday that it was ready for talks with Ukraine.",
              Ev("RUS", "UKR", "03", cameo="036", intent=True)),
+        # air defence systems and artillery shells are arms
+        case("Germany will send additional Patriot air defense systems to Ukraine, Chancellor "
+             "Olaf Scholz said.", Ev("DEU", "UKR", "03", cameo="0332", intent=True)),
     ],
     # ------------------------------------------------------------------ relative dates
     "dates": [

@@ -416,6 +416,9 @@ CASES = {
         # the entry's own word ("colloqui") leads to whom the offer is made
         case("La Turchia si è offerta di ospitare un nuovo round di colloqui tra Mosca e Kiev.",
              Ev("TUR", "RUS", "03"), Ev("TUR", "UKR", "03")),
+        # air defence systems and artillery shells are arms
+        case("La Germania invierà altri sistemi di difesa aerea Patriot all'Ucraina.",
+             Ev("DEU", "UKR", "03", cameo="0332", intent=True)),
     ],
     # ------------------------------------------------------------------ relative dates
     "dates": [
