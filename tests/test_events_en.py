@@ -612,6 +612,9 @@ CASES = {
              Ev("YEM", "GBR", "19")),
         case("Iran seized a Greek-flagged tanker in the Gulf of Oman.",
              Ev("IRN", "GRC", "18", cameo="181")),
+        # "its embassy in Quito": Quito is where the embassy is, its owner whose it is
+        case("Mexico broke off relations with Ecuador after Ecuadorian police raided its embassy "
+             "in Quito.", Ev("MEX", "ECU", "16"), Ev("ECU", "MEX", "19", source_sector="COP")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -27,6 +27,7 @@ PRONOUN_POS = {"PRON"}
 NOT_PLACE_LABELS = {"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 MAX_NGRAM = 10                 # words: "Communauté économique des États de l'Afrique de l'Ouest"
 PRIOR_NGRAM = 4                # names of states and organisations counted for an article's prior
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
 ARMED_SECTORS = ("MIL", "COP", "REB", "INS", "UAF", "SPY")   # armed forces, police, services
 SMALL_TOWN = 100_000           # a town this small, in a state the article never names, is a homonym
 LOCAL_TOWN = 50_000            # a namesake in the article's state is meant when it is this large,
@@ -145,9 +146,17 @@ def _person_after(g: Graph, n: int, span: list[int], ctx: Context) -> Entity | N
 def _nationality(g: Graph, n: int, ctx: Context) -> tuple[str | None, str]:
     """The state or organisation a phrase's modifiers name: adjective, "di X", "X's"."""
     kb = ctx.kb
+    owners = [c for c in g.children[n] if g.tokens[c].pos in ("PRON", "DET") and (
+        g.dep(c) in ("poss", "nmod:poss", "det:poss") or g.morph(c, "Poss") == "Yes")]
+    placed = False                        # "its embassy in Quito": Quito is where, not whose
     for c in g.children[n]:
         d = g.dep(c)
         word = key(g.tokens[c].text)
+        if owners and d in ("nmod", "obl", "prep") and \
+                (g.preposition(c) if d != "prep" else g.lemma(c)) in \
+                g.grammar.location_prepositions:
+            placed = True
+            continue
         if d in ("amod", "compound", "nmod", "obl", "poss", "nmod:poss", "npadvmod", "appos",
                  "flat", "flat:name", "nummod", "prep") or g.tokens[c].pos in ("ADJ", "PROPN") \
                 or d == "acl" and word in kb.adjectives:   # "droni russi" tagged as a participle
@@ -164,6 +173,13 @@ def _nationality(g: Graph, n: int, ctx: Context) -> tuple[str | None, str]:
                 if found and found[1] and found[0] in ("country", "seat", "capital", "org",
                                                        "person"):   # "soldiers of Putin"
                     return found[1], f"{found[0]} '{found[2]}'"
+    if placed and (own := _possessor(g, owners[0], ctx)) is not None and own.country:
+        verb = g.governing_verb(n)
+        subject = {p for c in (g.kids(verb, *SUBJECT_DEPS) if verb is not None else [])
+                   for p in g.subtree(c)}
+        if not any(own.start <= g.tokens[p].start < own.end for p in subject):
+            return own.country, f"possessive -> {own.text}"   # the subject's own thing abroad
+    #                                 is the coder's to read ("recalled its ambassador in X")
     # "il ministro degli Esteri italiano": the adjective hangs lower in the title
     for p in _span(g, n):
         if g.dep(p) == "amod" and key(g.tokens[p].text) in kb.adjectives:
