@@ -833,6 +833,9 @@ CASES = {
         # the settlers are a sector of their own
         case("I coloni israeliani hanno attaccato un villaggio palestinese vicino a Nablus.",
              Ev("ISR", "PSE", "19", source_sector="SET")),
+        # an object the tagger read as an adjective of the verb is the object again
+        case("Il governo tedesco ha espulso due diplomatici russi accusati di spionaggio.",
+             Ev("DEU", "RUS", "16")),
     ],
     # ------------------------------------------------------------------ modality (hypothetical)
     "modality": [

@@ -9,7 +9,8 @@ from cronaca.actors.kb import knowledge_base
 from cronaca.events.lexicon import lexicon
 from cronaca.events.syntax import (Graph, grammar, repair_adjectives, repair_names,
                                    repair_number_limits, repair_perfects, repair_place_verbs,
-                                   repair_present_verbs, repair_quote_marks, repair_subjects)
+                                   repair_present_verbs, repair_quote_marks, repair_subjects,
+                                   repair_verb_modifiers)
 from cronaca.model import Document
 from cronaca.pipeline import Pipeline
 
@@ -237,3 +238,18 @@ def test_the_counted_object_of_up_to_is_the_verbs_object_again():
                                       "days later.", format="text", source="t",
                                       date="2024-05-01", lang="en")).sentences[0]
     assert _tree(repair_number_limits(other))["hostages"][1] == "dobj"
+
+
+def test_an_adjective_hung_on_a_verb_is_its_object_again(parse):
+    # it_core_cronaca tags "diplomatici" as an adjective of "espulso" and joins "accusati" to
+    # the verb as a second verb
+    sentence = parse("Il governo tedesco ha espulso due diplomatici russi accusati di spionaggio.")
+    if _tree(sentence)["diplomatici"][:2] != ("ADJ", "amod"):
+        pytest.skip("the parser read this sentence right")
+    tree = _tree(repair_verb_modifiers(sentence))
+    assert tree["diplomatici"] == ("NOUN", "obj", "espulso")
+    if _tree(sentence)["accusati"][1] == "conj":
+        assert tree["accusati"][1:] == ("acl", "diplomatici")
+    # a verb with an object of its own keeps its adjectives as they are
+    good = parse("Il governo ha espulso i diplomatici.")
+    assert repair_verb_modifiers(good) is good

@@ -363,6 +363,7 @@ def repair(sentence: Sentence, rules: Grammar, adjectives, verbs=frozenset()) ->
     fixed = repair_perfects(repair_place_verbs(repair_quote_marks(sentence)), rules)
     fixed = repair_number_limits(repair_compound_prepositions(fixed, rules))
     fixed = repair_present_verbs(fixed, rules, verbs)
+    fixed = repair_verb_modifiers(fixed)
     return repair_subjects(repair_names(repair_adjectives(fixed, adjectives)))
 
 
@@ -381,6 +382,38 @@ def _patched(sentence: Sentence, fixed: dict[int, Token]) -> Sentence:
         return sentence
     return Sentence(sentence.index, sentence.text, sentence.start, sentence.end,
                     [fixed.get(t.i, t) for t in sentence.tokens], sentence.entities)
+
+
+def repair_verb_modifiers(sentence: Sentence) -> Sentence:
+    """Make an adjective the parser hung on a verb as its modifier the verb's object.
+
+    "Il governo tedesco ha espulso due diplomatici russi": the Italian parser can tag
+    "diplomatici" as an adjective and attach it to "espulso" as ``amod``, which only nominals
+    take, so the expulsion has no one expelled.  An ``amod`` of a verb, after it, on a verb with
+    no object of its own, becomes that verb's ``obj``, a noun; a participle the parser then
+    joined to the verb as a second verb, with no conjunction, auxiliary or subject of its own
+    ("accusati di spionaggio"), modifies that object (``acl``).
+    """
+    toks = sentence.tokens
+    by_i = {t.i: t for t in toks}
+    kids = _dependents(toks)
+    fixed: dict[int, Token] = {}
+    for t in toks:
+        head = by_i.get(t.head)
+        if t.dep.lower() != "amod" or t.pos != "ADJ" or head is None or head.i == t.i or \
+                head.pos != "VERB" or t.i < head.i or t.i in fixed or \
+                any(k.dep.lower() in OBJECT for k in kids.get(head.i, [])):
+            continue
+        fixed[t.i] = replace(t, dep="obj", pos="NOUN")
+    for t in toks:                    # "... due diplomatici russi accusati di spionaggio": the
+        obj = next((k for k in kids.get(t.head, []) if k.i in fixed), None)   # participle after
+        if obj is None or t.dep.lower() != "conj" or t.pos != "VERB" or \
+                "VerbForm=Part" not in t.morph or t.i < obj.i or any(   # the object the parser
+                    k.dep.lower() in ("cc", "aux", "aux:pass", "nsubj", "nsubj:pass") and
+                    k.pos != "ADJ" for k in kids.get(t.i, [])):          # to the verb is the
+            continue                                                     # object's clause
+        fixed[t.i] = replace(t, head=obj.i, dep="acl")
+    return _patched(sentence, fixed)
 
 
 def repair_adjectives(sentence: Sentence, adjectives) -> Sentence:
