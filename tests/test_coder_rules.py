@@ -352,3 +352,12 @@ def test_an_attack_at_sea_strikes_no_one_on_land(lang, text):
                                         date="2024-01-20", lang=lang))
     (attack,) = [e for e in article.events if e.cameo_root == "19"]
     assert attack.source.country == "YEM" and attack.target is None, attack.target
+
+
+def test_a_fired_weapon_is_no_target(code):
+    # "tre droni lanciati dallo Yemen": the drones are what is fired, not whom it strikes
+    events = code("Secondo fonti del Pentagono, gli Stati Uniti avrebbero intercettato tre droni "
+                  "lanciati dallo Yemen.")
+    (launch,) = [e for e in events if e.evidence.trigger.text == "lanciati"]
+    assert launch.source.country == "YEM"
+    assert launch.target is None or launch.target.sector != "MIL", launch.target

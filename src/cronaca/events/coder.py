@@ -1588,6 +1588,8 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
         target_heads = [c for s, c in slots if s in ("nsubj:pass", "nsubj")]
         if reduced:
             target_heads = [g.head(n)]
+        target_heads = [c for c in target_heads     # "tre droni lanciati dallo Yemen": what
+                        if not _is_word(g, c, g.grammar.weapon_nouns)]   # is fired is no target
         if adjunct:                        # "è arrivato a Pechino, accolto da una delegazione"
             h = g.head(n)
             target_heads = _subject(g, h, g.passive(h))
