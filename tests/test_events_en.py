@@ -168,6 +168,9 @@ CASES = {
         case("Sudan's army and the Rapid Support Forces agreed to a seven-day truce.",
              Ev("SDN", "SDN", "08", cameo="0871", source_sector="MIL", target_sector="REB"),
              Ev("SDN", "SDN", "08", cameo="0871", source_sector="REB", target_sector="MIL")),
+        # coordinated sides that clashed with no one else named clashed with each other
+        case("Indian and Chinese troops clashed along their disputed border in the Himalayas.",
+             Ev("IND", "CHN", "19"), Ev("CHN", "IND", "19", target_sector="MIL")),
     ],
     # ------------------------------------------------------------------ nominal events
     "nominal": [

@@ -222,6 +222,9 @@ CASES = {
              "sette giorni.",
              Ev("SDN", "SDN", "08", cameo="0871", source_sector="MIL", target_sector="REB"),
              Ev("SDN", "SDN", "08", cameo="0871", source_sector="REB", target_sector="MIL")),
+        # coordinated sides that clashed with no one else named clashed with each other
+        case("Soldati indiani e cinesi si sono scontrati lungo il confine conteso.",
+             Ev("IND", "CHN", "19"), Ev("CHN", "IND", "19", target_sector="MIL")),
     ],
     # ------------------------------------------------------------------ nominal events
     "nominal": [

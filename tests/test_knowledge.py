@@ -621,7 +621,7 @@ def test_lexicon_loader(code):
 MODALITY_LISTS = ("negation", "hypothetical_markers", "modal_verbs", "modal_always_hypothetical",
                   "hedges", "intent_verbs", "reporting_verbs", "denial_verbs",
                   "source_markers", "failure_verbs", "reciprocal_markers", "joint_possessives",
-                  "stop_verbs")
+                  "mutual_verbs", "stop_verbs")
 OPTIONAL_MODALITY_LISTS = ("never_passive",)     # only where the language needs it
 
 

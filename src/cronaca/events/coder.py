@@ -2235,6 +2235,7 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
         #                                                 mediación de Emiratos": each other's
         marked or
         not frame.targets and frame.entry.code.startswith(RECIPROCAL_ROOTS) or
+        not frame.targets and mod is not None and g.lemma(frame.n).lower() in mod.mutual_verbs or
         not frame.targets and _joint_object(g, frame.n, mod, lex) or
         "between: each side acts on the other" in frame.how)
     if reciprocal:

@@ -230,6 +230,7 @@ class Modality:
     failure_verbs: frozenset[str] = frozenset()       # "failed to condemn": not done
     reciprocal_markers: tuple[tuple[str, ...], ...] = ()  # "each other", "a vicenda"
     joint_possessives: frozenset[str] = frozenset()   # "their", "loro": a joint act's owners
+    mutual_verbs: frozenset[str] = frozenset()        # "X and Y clashed": on each other
     stop_verbs: frozenset[str] = frozenset()          # "halted the talks": they do not happen
     never_passive: frozenset[str] = frozenset()       # "è volata a Kiev" is not a passive
 
@@ -257,6 +258,7 @@ def modality(lang: str) -> Modality | None:
         failure_verbs=words("failure_verbs"),
         reciprocal_markers=tuple(tuple(WORD.findall(w)) for w in words("reciprocal_markers")),
         joint_possessives=words("joint_possessives"),
+        mutual_verbs=words("mutual_verbs"),
         stop_verbs=words("stop_verbs"),
         never_passive=words("never_passive"))
 
