@@ -171,6 +171,9 @@ CASES = {
         # coordinated sides that clashed with no one else named clashed with each other
         case("Indian and Chinese troops clashed along their disputed border in the Himalayas.",
              Ev("IND", "CHN", "19"), Ev("CHN", "IND", "19", target_sector="MIL")),
+        # a subject the parser hung on the auxiliary is the verb's
+        case("Egypt and Qatar are mediating between Israel and Hamas.",
+             Ev("EGY", "ISR", "04", cameo="045"), Ev("QAT", "PSE", "04", cameo="045")),
     ],
     # ------------------------------------------------------------------ nominal events
     "nominal": [

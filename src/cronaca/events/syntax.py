@@ -754,7 +754,8 @@ def repair_subjects(sentence: Sentence) -> Sentence:
     apposition of its own (the ", presidente della ..." that confused the parser), becomes the
     verb's ``nsubj``.  A dateline ("ROMA, 3 giugno -") has no apposition and stays as it is.
     The first item of a subject list that the parser hung on the verb without a preposition
-    ("Le Mali, le Burkina Faso et le Niger ont annoncé") joins the list as a ``conj``.
+    ("Le Mali, le Burkina Faso et le Niger ont annoncé") joins the list as a ``conj``.  A subject
+    hung on an auxiliary ("Egypt and Qatar are mediating") belongs to the auxiliary's verb.
     """
     toks = sentence.tokens
     by_i = {t.i: t for t in toks}
@@ -764,9 +765,17 @@ def repair_subjects(sentence: Sentence) -> Sentence:
         return any(k.dep.lower() in deps for k in kids.get(n, []))
 
     fixed = {}
+    for t in toks:                    # "Egypt and Qatar are mediating": the subject hung on the
+        head = by_i.get(t.head)       # auxiliary belongs to its verb
+        if t.dep.lower() in SUBJECT | PASSIVE_SUBJECT and head is not None and \
+                head.pos == "AUX" and head.dep.lower() in ("aux", "aux:pass", "auxpass") and \
+                (verb := by_i.get(head.head)) is not None and verb.pos == "VERB" and \
+                not has(verb.i, *SUBJECT, *PASSIVE_SUBJECT):
+            fixed[t.i] = replace(t, head=verb.i)
     for t in toks:
         head = by_i.get(t.head)
-        if t.dep.lower() != "parataxis" or t.pos not in ("NOUN", "PROPN") or head is None or \
+        if t.i in fixed or t.dep.lower() != "parataxis" or t.pos not in ("NOUN", "PROPN") or \
+                head is None or \
                 head.pos != "VERB" or t.i > head.i or has(head.i, *SUBJECT, *PASSIVE_SUBJECT):
             continue
         if has(t.i, "appos") and not has(t.i, "cop", "aux", "nsubj", "mark"):
