@@ -50,6 +50,11 @@ CASES = {
         # not accepting is refusing: the refusal is the act (120)
         case("Syria says it will not accept any more refugees.",
              Ev("SYR", None, "12", cameo="120")),
+        # what is to be prevented does not take place; a prevented protest is restricted
+        case("The International Court of Justice ordered Israel to prevent genocide in Gaza.",
+             flagged=Ev("ISR", "PSE", "20", cameo="202")),
+        case("Turkish police prevented the demonstration staged by students in Sivas.",
+             Ev("TUR", "TUR", "17", cameo="1721", source_sector="COP")),
     ],
     # ------------------------------------------------------------------ passive
     "passive": [

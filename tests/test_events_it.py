@@ -62,6 +62,11 @@ CASES = {
         # a denial's infinitive that the parser hung as an adverbial clause is denied too
         case("La Cina ha negato di fornire armi alla Russia.",
              flagged=Ev("CHN", "RUS", "07", cameo="072")),
+        # what is to be prevented does not take place; a prevented protest is restricted
+        case("La Corte internazionale di giustizia ha ordinato a Israele di impedire il genocidio "
+             "a Gaza.", flagged=Ev("ISR", "PSE", "20", cameo="202")),
+        case("La polizia turca ha impedito il corteo degli studenti a Istanbul.",
+             Ev("TUR", "TUR", "17", cameo="1721", source_sector="COP")),
     ],
     # ------------------------------------------------------------------ passive
     "passive": [
