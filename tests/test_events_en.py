@@ -179,6 +179,9 @@ CASES = {
         # a subject the parser hung on the auxiliary is the verb's
         case("Egypt and Qatar are mediating between Israel and Hamas.",
              Ev("EGY", "ISR", "04", cameo="045"), Ev("QAT", "PSE", "04", cameo="045")),
+        # a people's or a faith's name before a place is no part of the place's name
+        case("A journalist was killed in a car bomb explosion in a residential sector of mostly "
+             "Christian eastern Beirut.", Ev("LBN", "LBN", "18", target_sector="MED")),
     ],
     # ------------------------------------------------------------------ nominal events
     "nominal": [

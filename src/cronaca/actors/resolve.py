@@ -518,9 +518,10 @@ def place_of(g: Graph, n: int, ctx: Context) -> Place | None:
     tree = g.subtree(n, stop=_PHRASE_STOP)
     span = [p for p in tree if g.dep(p) != "punct"]
     while span and (g.dep(span[0]) in ("case", "det") or     # inner ones stay: "Striscia di
-                    g.dep(span[0]) == "amod" and span[0] < n and   # Gaza"; "northern Syria",
-                    not g.tokens[span[0]].text[:1].isupper()):     # "war-torn Sudan": Syria
-        span.pop(0)
+                    g.dep(span[0]) in ("amod", "advmod") and span[0] < n and   # Gaza"; "northern
+                    (not g.tokens[span[0]].text[:1].isupper() or     # Syria", "war-torn Sudan":
+                     _group_word(g, span[0], ctx))):                 # Syria; "mostly Christian
+        span.pop(0)                                                  # eastern Beirut": Beirut
     if not span or not g.tokens[span[0]].text[:1].isupper():
         return None
     if _after_locality_noun(g, span):
@@ -542,6 +543,13 @@ def place_of(g: Graph, n: int, ctx: Context) -> Place | None:
             return Place(text, start, end, place.name, place.country, place.lat, place.lon,
                          place.kind, place.id)
     return None
+
+
+def _group_word(g: Graph, p: int, ctx: Context) -> bool:
+    """A capitalised word naming a people or a faith, not part of a place's name ("Christian"
+    in "mostly Christian eastern Beirut")."""
+    tok = g.tokens[p]
+    return any(e.label in ("NORP",) and e.start <= tok.start < e.end for e in ctx.entities)
 
 
 def _after_locality_noun(g: Graph, span: list[int]) -> bool:
