@@ -361,3 +361,12 @@ def test_a_fired_weapon_is_no_target(code):
     (launch,) = [e for e in events if e.evidence.trigger.text == "lanciati"]
     assert launch.source.country == "YEM"
     assert launch.target is None or launch.target.sector != "MIL", launch.target
+
+
+def test_a_blast_named_by_no_weapon_is_no_attack():
+    # an explosion with no weapon named is no political act ("a gas explosion")
+    pipeline = Pipeline(stages=("parse", "events"), lang="en")
+    article = pipeline.process(Document(id="t", content="A gas explosion killed three people in "
+                                        "Lyon.", format="text", source="t", date="2024-01-20",
+                                        lang="en"))
+    assert not article.events, [(e.cameo, e.source.country) for e in article.events]

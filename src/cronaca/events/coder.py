@@ -2625,7 +2625,9 @@ def _by_weapon(g: Graph, n: int) -> bool:
             if " ".join(texts) in g.grammar.weapon_nouns or \
                     " ".join(texts[:-1] + [g.lemma(c).lower()]) in g.grammar.weapon_nouns:
                 return True
-        return False
+        weapons = [g.tokens[k].text.lower() for k in sorted(g.kids(c, "compound")) if k < c]
+        return any(" ".join(weapons[i:]) in g.grammar.weapon_nouns   # "a minefield explosion",
+                   for i in range(len(weapons)))                    # "a car bomb blast"
     return bool(doers) and all(named(c) for c in doers)
 
 
