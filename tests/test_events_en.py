@@ -457,6 +457,11 @@ CASES = {
         # the Pope is the Holy See, wherever he speaks of
         case("The Pope called for an immediate ceasefire in Gaza.",
              Ev("VAT", None, "02", cameo="0256")),
+        # a language's speakers are a people where they live, not the namesake state
+        case("Russian speakers in Latvia protested against the new law.",
+             Ev("LVA", "LVA", "14", source_sector="CVL")),
+        case("The Latvian Constitutional Court cancelled restrictions on the use of the Russian "
+             "language.", Ev("LVA", "LVA", "08", cameo="081", source_sector="JUD")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [
