@@ -462,6 +462,9 @@ CASES = {
              Ev("LVA", "LVA", "14", source_sector="CVL")),
         case("The Latvian Constitutional Court cancelled restrictions on the use of the Russian "
              "language.", Ev("LVA", "LVA", "08", cameo="081", source_sector="JUD")),
+        # a government that protests complains officially; its people demonstrate
+        case("The French government protested to Russia over the arrest.",
+             Ev("FRA", "RUS", "11", cameo="114")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [

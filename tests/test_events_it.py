@@ -565,6 +565,9 @@ CASES = {
         # the Pope is the Holy See, wherever he speaks of
         case("Il Papa ha chiesto un cessate il fuoco immediato a Gaza.",
              Ev("VAT", None, "02", cameo="0256")),
+        # a government that protests complains officially; its people demonstrate
+        case("La Farnesina ha protestato con Teheran per l'arresto della giornalista.",
+             Ev("ITA", "IRN", "11", cameo="114")),
     ],
     # ------------------------------------------------------------------ apposition, post-posed subjects
     "syntax": [

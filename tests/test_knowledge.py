@@ -431,7 +431,7 @@ def test_clutter_loader():
 
 TRIGGER_KEYS = {"lemma", "code", "with", "target", "place_is_target", "passive_like",
                 "of_is_target", "confidence", "note", "before", "after", "forms", "reverse",
-                "negated_code", "mass_code", "unless"}
+                "negated_code", "mass_code", "state_code", "unless"}
 SLOT = re.compile(r"(obj|iobj|dobj|dative|agent|nsubj|nsubj:pass|obl|nmod|"
                   r"(obl|nmod|prep):[^\W\d_][\w'-]*( [\w'-]+)*)")   # "obl:à l'égard de"
 

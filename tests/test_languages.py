@@ -172,10 +172,11 @@ FRENCH = {
         # manoeuvres with no adjective are still a show of force, faced by the place around
         case("La marine chinoise a lancé des manœuvres d'envergure autour de Taïwan.",
              Ev("CHN", "TWN", "15", source_sector="MIL")),
-        # the second side of "entre X et Y" that the parser hung on the event noun
+        # the second side of "entre X et Y" that the parser hung on the event noun; a
+        # government that protests complains officially (114), it does not demonstrate
         case("Pékin a protesté après la rencontre en Californie entre la présidente taïwanaise "
              "Tsai Ing-wen et le président de la Chambre des représentants américaine.",
-             Ev("CHN", None, "14"), Ev("TWN", "USA", "04"), Ev("USA", "TWN", "04")),
+             Ev("CHN", None, "11", cameo="114"), Ev("TWN", "USA", "04"), Ev("USA", "TWN", "04")),
         # a capital the tagger read as a verb marked by "avec" is the partner in the talks
         case("Le gouvernement français a repris avec Alger les discussions sur les visas.",
              Ev("FRA", "DZA", "04", cameo="046")),

@@ -2216,6 +2216,9 @@ def _events(frame: Frame, g: Graph, index: int, article: Article,
         frame.sources = _unnamed_attackers(g, frame, ctx)   # "a roadside bomb killed two",
         #                                                     "survived an attempt on his life"
         frame.how.extend(f"source: {a.how}" for a in frame.sources)
+    if frame.entry.state_code and frame.sources and all(_state_side(a) for a in frame.sources):
+        code = frame.entry.state_code     # "the government protested to Moscow": an official
+        frame.how.append(f"a state's act: {code}")   # complaint, not a demonstration
     hypothetical = frame.hypothetical
     as_act = _announced_act(frame)
     if frame.intent and not as_act:
@@ -2369,6 +2372,13 @@ def _vaguer(code: str, source: Actor, target: Actor | None, emitted: set[tuple])
         return False
     return any(c == code and s == _side(source) and t is not None and t[0] == target.country
                for c, s, t in emitted)
+
+
+def _state_side(a: Actor) -> bool:
+    """A state acting as such: its government, legislature or diplomats, the state by name, or
+    an intergovernmental body (not a people by its demonym, nor any other sector)."""
+    return a.sector in ("GOV", "LEG", "IGO") or a.sector is None and a.country is not None and \
+        (a.how or "").startswith("state '")
 
 
 def _side(a: Actor | None) -> tuple | None:

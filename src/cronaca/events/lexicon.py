@@ -48,6 +48,8 @@ class Entry:
     #                                  (a user dictionary's [032:033]: a visit and its hosting)
     origin: str = ""                 # a user file's name; "" for the built-in lexicon
     mass_code: str | None = None     # the act when its object is many people (202)
+    state_code: str | None = None    # the act when a state does it: a government that
+    #                                  "protested" complained officially (114), it did not march
     negated_code: str | None = None  # what the negated act is: "non ha voluto commentare",
     #                                  "did not comment" decline comment (011)
     future_is_act: bool = False      # a user file's `future: act`: an act announced in the future
@@ -124,10 +126,10 @@ def _entries(data: dict, where: str, origin: str = "") -> list[Entry]:
             if not isinstance(raw, dict) or "lemma" not in raw or "code" not in raw:
                 raise ResourceError(f"{where}: every {kind[:-1]} needs `lemma` and `code`: {raw!r}")
             code = str(raw["code"])
-            reverse, negated_code, mass_code = (
+            reverse, negated_code, mass_code, state_code = (
                 str(raw[k]) if raw.get(k) is not None else None
-                for k in ("reverse", "negated_code", "mass_code"))
-            for c in filter(None, (code, reverse, negated_code, mass_code)):
+                for k in ("reverse", "negated_code", "mass_code", "state_code"))
+            for c in filter(None, (code, reverse, negated_code, mass_code, state_code)):
                 if c not in codes and not (origin and is_user_code(c)):   # a user file may
                     raise ResourceError(   # carry its own codes beyond CAMEO ("903")
                         f"{where}: {raw['lemma']!r} has unknown CAMEO code {c!r}")
@@ -144,7 +146,7 @@ def _entries(data: dict, where: str, origin: str = "") -> list[Entry]:
                 after=_sequence(raw.get("after") or [], where),
                 forms=tuple(str(f).lower() for f in raw.get("forms") or ()),
                 reverse=reverse, negated_code=negated_code, mass_code=mass_code,
-                origin=origin, future_is_act=future == "act"))
+                state_code=state_code, origin=origin, future_is_act=future == "act"))
     return out
 
 
