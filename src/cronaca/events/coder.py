@@ -2377,8 +2377,8 @@ def _vaguer(code: str, source: Actor, target: Actor | None, emitted: set[tuple])
 def _state_side(a: Actor) -> bool:
     """A state acting as such: its government, legislature or diplomats, the state by name, or
     an intergovernmental body (not a people by its demonym, nor any other sector)."""
-    return a.sector in ("GOV", "LEG", "IGO") or a.sector is None and a.country is not None and \
-        (a.how or "").startswith("state '")
+    return a.country is not None and (a.sector in ("GOV", "LEG", "IGO") or a.sector is None and
+                                      (a.how or "").startswith("state '"))
 
 
 def _side(a: Actor | None) -> tuple | None:
