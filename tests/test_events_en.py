@@ -637,6 +637,9 @@ CASES = {
         # a people's or a faith's name before a place is no part of the place's name
         case("A journalist was killed in a car bomb explosion in a residential sector of mostly "
              "Christian eastern Beirut.", Ev("LBN", "LBN", "18", target_sector="MED")),
+        # the weapons an attack is made with are its means, not its aim
+        case("Russia launched a massive attack with drones and missiles on Ukrainian energy "
+             "infrastructure.", Ev("RUS", "UKR", "19")),
         # a blast named by its weapon is the act of unidentified attackers
         case("A minefield explosion near the town of Samarra killed two Iraqi youths on Sunday.",
              Ev("IRQ", "IRQ", "19", source_sector="UAF")),

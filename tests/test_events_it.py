@@ -844,6 +844,9 @@ CASES = {
         # the settlers are a sector of their own
         case("I coloni israeliani hanno attaccato un villaggio palestinese vicino a Nablus.",
              Ev("ISR", "PSE", "19", source_sector="SET")),
+        # the weapons an attack is made with are its means, not its aim
+        case("La Russia ha lanciato nella notte un massiccio attacco con droni e missili contro "
+             "le infrastrutture energetiche ucraine.", Ev("RUS", "UKR", "19")),
         # an object the tagger read as an adjective of the verb is the object again
         case("Il governo tedesco ha espulso due diplomatici russi accusati di spionaggio.",
              Ev("DEU", "RUS", "16")),

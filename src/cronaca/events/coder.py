@@ -1118,6 +1118,13 @@ def _aimed(g: Graph, n: int, ctx: Context, taken: set[int], mine: set,
     """Whom the thing ``n`` is aimed at: "action against Russia", "restrictions against
     German goods" (the owner of the aimed thing), "aiuti all'Ucraina"."""
     for slot, c in g.slots(n):
+        if g.role(slot) in AIMED_SLOTS and c not in taken and _is_word(g, c, g.grammar.weapon_nouns):
+            if depth < 2:                 # "un attacco con droni e missili contro le
+                found = next((f for w in g.conjuncts(c)   # infrastrutture ucraine": the weapons
+                              if (f := _aimed(g, w, ctx, taken, mine, depth + 1))), [])   # are
+                if found:                 # what it is made with; the parser may hang the aim
+                    return found          # on them
+            continue
         if g.role(slot) in AIMED_SLOTS and c not in taken:
             found = [a for a in (_resolve_all(g, [c], ctx) or _owner(g, c, ctx, taken))
                      if a.country not in mine]
@@ -1622,6 +1629,11 @@ def _verb_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed) -> Frame |
                     # the noun and its conjuncts ("alimentos y medicinas a Cuba")
                     own = [(s_, x) for y in [c, *g.kids(c, "conj")] for s_, x in g.slots(y)
                            if s_ != "conj"]
+                    weapons = [x for _, x in own if _is_word(g, x, g.grammar.weapon_nouns)]
+                    own = [(s_, x) for s_, x in own if x not in weapons] + [   # "an attack with
+                        (s_, x) for w in weapons for y in g.conjuncts(w)   # drones and missiles
+                        for s_, x in g.slots(y) if s_ != "conj"]           # on Ukraine": the
+                    #                                      weapons are its means, not its aim
                     targets, place, slot = _dative_of_verb(g, c, own, ctx, sources) or \
                         _targets(g, c, entry, [(s_.replace("nmod:", "obl:"), x) for s_, x in own],
                                  ctx, taken | consumed)
