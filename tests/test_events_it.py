@@ -844,6 +844,9 @@ CASES = {
         # the settlers are a sector of their own
         case("I coloni israeliani hanno attaccato un villaggio palestinese vicino a Nablus.",
              Ev("ISR", "PSE", "19", source_sector="SET")),
+        # a participle the tagger lemmatises as itself finds its verb's entry
+        case("La Guardia costiera italiana ha soccorso centinaia di migranti al largo di "
+             "Lampedusa.", Ev("ITA", None, "07", cameo="073")),
         # the weapons an attack is made with are its means, not its aim
         case("La Russia ha lanciato nella notte un massiccio attacco con droni e missili contro "
              "le infrastrutture energetiche ucraine.", Ev("RUS", "UKR", "19")),

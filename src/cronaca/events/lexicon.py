@@ -209,7 +209,8 @@ def _lexicon(lang: str, user_files: tuple[tuple[str, int], ...]) -> Lexicon | No
     covered |= lex.user_words
     for entry in built_in:
         if (entry.kind, entry.head) not in covered:
-            lex.by_head.setdefault((entry.kind, entry.head), []).append(entry)
+            for word in (entry.head, *entry.forms):   # a form the tagger gives as its own
+                lex.by_head.setdefault((entry.kind, word), []).append(entry)   # lemma
     for entries in lex.by_head.values():
         # the most specific first: fixed phrases and patterns, then entries with `with`, then
         # the rest (stable: the file's order among equals)
