@@ -844,6 +844,9 @@ CASES = {
         # the settlers are a sector of their own
         case("I coloni israeliani hanno attaccato un villaggio palestinese vicino a Nablus.",
              Ev("ISR", "PSE", "19", source_sector="SET")),
+        # "regione di Donetsk": a region named by a common noun is no name hiding the place
+        case("Le truppe russe hanno conquistato il villaggio di Novomykhailivka, nella regione di "
+             "Donetsk.", Ev("RUS", "UKR", "19", cameo="192")),
         # a participle the tagger lemmatises as itself finds its verb's entry
         case("La Guardia costiera italiana ha soccorso centinaia di migranti al largo di "
              "Lampedusa.", Ev("ITA", None, "07", cameo="073")),

@@ -27,6 +27,7 @@ def test_a_city_name_goes_to_the_articles_state():
     assert _ctx(["USA"]).place("Colombia").kind == "country"
     # a famous city keeps its meaning beside a far smaller namesake in the article's state
     assert _ctx(["USA"]).place("Geneva").country == "CHE"
+    assert _ctx(["RUS"]).place("Donetsk").country == "UKR"    # not Russia's town of 50,000
     assert _ctx(["COL"]).place("Nowhere-on-earth") is None
     # a small town of a state the article never names is a homonym, not that state's town
     assert _ctx().place("Campo Alegre").country == "BRA"

@@ -33,6 +33,9 @@ SMALL_TOWN = 100_000           # a town this small, in a state the article never
 LOCAL_TOWN = 50_000            # a namesake in the article's state is meant when it is this large,
 LOCAL_RATIO = 5                # or when the famous one is not five times larger ("Geneva" beside
 #                                the US is still Geneva, not a town of 20,000 in Illinois)
+FAMOUS_RATIO = 15              # a large namesake yields to a famous city fifteen times larger
+#                                ("Donetsk" is Ukraine's city of 900,000, not Russia's of 50,000;
+#                                Mexico's Córdoba, a tenth of Argentina's, is still meant)
 
 
 @dataclass
@@ -67,8 +70,10 @@ class Context:
             for country in self.prior:
                 local = next((p for p in found if p.country == country and
                               p.kind in ("city", "region")), None)
-                if local is not None and (local.kind == "region" or local.population >= LOCAL_TOWN
-                                          or local.population * LOCAL_RATIO >= top.population):
+                if local is not None and (
+                        local.kind == "region" or local.population * LOCAL_RATIO >= top.population
+                        or local.population >= LOCAL_TOWN and
+                        local.population * FAMOUS_RATIO >= top.population):
                     return local    # (not a town of 20,000 for Geneva beside the US)
             if self.prior and top.population < SMALL_TOWN:
                 return None     # "la vereda Campo Alegre, ANTIOQUIA": no Brazilian town
@@ -583,9 +588,13 @@ def _inside_longer_name(g: Graph, run: list[int], ctx: Context,
     """Part of a longer name the NER found ("Rosso" in "Mar Rosso" is no town), unless that
     name has one of ``except_labels``."""
     first, last = g.tokens[run[0]], g.tokens[run[-1]]
+
+    def named(e) -> bool:                 # "regione di Donetsk": a common noun is no name
+        words = [t for t in g.tokens if e.start <= t.start < e.end and t.pos != "DET"]
+        return not words or words[0].text[:1].isupper()   # ("the Sea of Japan" is one)
     return any(e.start <= first.start and last.end <= e.end and
-               (e.start, e.end) != (first.start, last.end) and e.label not in except_labels
-               for e in ctx.entities)
+               (e.start, e.end) != (first.start, last.end) and e.label not in except_labels and
+               named(e) for e in ctx.entities)
 
 
 # Words that only orient a place within a longer name ("Darfour du Nord", "North Kivu",
