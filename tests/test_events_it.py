@@ -847,6 +847,9 @@ CASES = {
         # "regione di Donetsk": a region named by a common noun is no name hiding the place
         case("Le truppe russe hanno conquistato il villaggio di Novomykhailivka, nella regione di "
              "Donetsk.", Ev("RUS", "UKR", "19", cameo="192")),
+        # a spy balloon shot down is an act of force on its state
+        case("Gli Stati Uniti hanno abbattuto un pallone spia cinese al largo della Carolina del "
+             "Sud.", Ev("USA", "CHN", "19", cameo="190")),
         # a participle the tagger lemmatises as itself finds its verb's entry
         case("La Guardia costiera italiana ha soccorso centinaia di migranti al largo di "
              "Lampedusa.", Ev("ITA", None, "07", cameo="073")),
