@@ -462,6 +462,10 @@ CASES = {
              Ev("LVA", "LVA", "14", source_sector="CVL")),
         case("The Latvian Constitutional Court cancelled restrictions on the use of the Russian "
              "language.", Ev("LVA", "LVA", "08", cameo="081", source_sector="JUD")),
+        # a nationality adjective of two words ("North Korean")
+        case("North Korean troops attacked Ukrainian positions.",
+             Ev("PRK", "UKR", "19", source_sector="MIL")),
+        case("South Korea condemned the North Korean missile launch.", Ev("KOR", "PRK", "11")),
         # a government that protests complains officially; its people demonstrate
         case("The French government protested to Russia over the arrest.",
              Ev("FRA", "RUS", "11", cameo="114")),

@@ -167,6 +167,8 @@ def _nationality(g: Graph, n: int, ctx: Context) -> tuple[str | None, str]:
                 or d == "acl" and word in kb.adjectives:   # "droni russi" tagged as a participle
             if word in kb.adjectives:
                 return kb.adjectives[word], f"adjective '{g.tokens[c].text}'"
+            if (pair := _adjective_pair(g, c, n, kb)) is not None:   # "North Korean troops"
+                return pair
             if d in ("nmod", "compound", "poss", "nmod:poss", "obl", "prep") or \
                     g.tokens[c].pos == "PROPN":
                 span = g.subtree(c)
@@ -195,6 +197,16 @@ def _nationality(g: Graph, n: int, ctx: Context) -> tuple[str | None, str]:
         if p < n and word in kb.adjectives:
             return kb.adjectives[word], f"adjective '{g.tokens[p].text}'"
     return None, ""
+
+
+def _adjective_pair(g: Graph, c: int, n: int, kb) -> tuple[str, str] | None:
+    """A nationality adjective of two words ending on ``c`` ("North Korean", "South Sudanese"),
+    the first hung on the second or on the same noun ``n``."""
+    if c < 1 or g.head(c - 1) not in (c, n):
+        return None
+    words = f"{g.tokens[c - 1].text} {g.tokens[c].text}"
+    code = kb.adjectives.get(key(words))
+    return (code, f"adjective '{words}'") if code else None
 
 
 def _proper(g: Graph, run: list[int], ctx: Context) -> bool:

@@ -1238,6 +1238,13 @@ def _nationality_actor(g: Graph, c: int, ctx: Context) -> Actor | None:
     """The state the nationality adjective ``c`` names, as an actor ("russo" -> RUS)."""
     t = g.tokens[c]
     iso3 = ctx.kb.adjectives.get(t.text.lower())
+    if iso3 is None and c > 0 and g.head(c - 1) in (c, g.head(c)):   # "the North Korean
+        first = g.tokens[c - 1]                                         # missile launch"
+        iso3 = ctx.kb.adjectives.get(f"{first.text} {t.text}".lower())
+        if iso3 is not None:
+            text = g.sentence.text[first.start - g.sentence.start:t.end - g.sentence.start]
+            return Actor(text, first.start, t.end, ctx.kb.countries[iso3].name, iso3, None,
+                         f"country:{iso3}", f"adjective '{text}'")
     return None if iso3 is None else Actor(t.text, t.start, t.end, ctx.kb.countries[iso3].name,
                                            iso3, None, f"country:{iso3}", f"adjective '{t.text}'")
 
