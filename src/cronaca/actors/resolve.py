@@ -17,7 +17,7 @@ from functools import cache
 
 from cronaca.actors.kb import KnowledgeBase, Person, key
 from cronaca.errors import ResourceError
-from cronaca.events.syntax import Graph
+from cronaca.events.syntax import PASSIVE_SUBJECT, SUBJECT, Graph
 from cronaca.geo.gazetteer import Gazetteer
 from cronaca.model import Actor, Entity
 
@@ -27,7 +27,6 @@ PRONOUN_POS = {"PRON"}
 NOT_PLACE_LABELS = {"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 MAX_NGRAM = 10                 # words: "Communauté économique des États de l'Afrique de l'Ouest"
 PRIOR_NGRAM = 4                # names of states and organisations counted for an article's prior
-SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
 ARMED_SECTORS = ("MIL", "COP", "REB", "INS", "UAF", "SPY")   # armed forces, police, services
 SMALL_TOWN = 100_000           # a town this small, in a state the article never names, is a homonym
 LOCAL_TOWN = 50_000            # a namesake in the article's state is meant when it is this large,
@@ -182,8 +181,8 @@ def _nationality(g: Graph, n: int, ctx: Context) -> tuple[str | None, str]:
                     return found[1], f"{found[0]} '{found[2]}'"
     if placed and (own := _possessor(g, owners[0], ctx)) is not None and own.country:
         verb = g.governing_verb(n)
-        subject = {p for c in (g.kids(verb, *SUBJECT_DEPS) if verb is not None else [])
-                   for p in g.subtree(c)}
+        heads = g.kids(verb, *SUBJECT, *PASSIVE_SUBJECT) if verb is not None else []
+        subject = {p for c in heads for p in g.subtree(c)}
         if not any(own.start <= g.tokens[p].start < own.end for p in subject):
             return own.country, f"possessive -> {own.text}"   # the subject's own thing abroad
     #                                 is the coder's to read ("recalled its ambassador in X")
@@ -566,7 +565,7 @@ def _group_word(g: Graph, p: int, ctx: Context) -> bool:
     """A capitalised word naming a people or a faith, not part of a place's name ("Christian"
     in "mostly Christian eastern Beirut")."""
     tok = g.tokens[p]
-    return any(e.label in ("NORP",) and e.start <= tok.start < e.end for e in ctx.entities)
+    return any(e.label == "NORP" and e.start <= tok.start < e.end for e in ctx.entities)
 
 
 def _after_locality_noun(g: Graph, span: list[int]) -> bool:

@@ -16,8 +16,8 @@ import hashlib
 from dataclasses import dataclass, field
 
 from cronaca.actors.kb import knowledge_base
-from cronaca.actors.resolve import (ARMED_SECTORS, PLACE_LABELS, Context, Place, _dictionary_form,
-                                    _in_place, _span, article_prior, place_of, resolve)
+from cronaca.actors.resolve import (ARMED_SECTORS, PLACE_LABELS, Context, Place, _adjective_pair,
+                                    _dictionary_form, _in_place, article_prior, place_of, resolve)
 from cronaca.events.codes import describe, lookup
 from cronaca.events.lexicon import WORD, Entry, Modality, intent_code, lexicon, modality
 from cronaca.events.syntax import Graph, grammar, repair
@@ -1118,7 +1118,8 @@ def _aimed(g: Graph, n: int, ctx: Context, taken: set[int], mine: set,
     """Whom the thing ``n`` is aimed at: "action against Russia", "restrictions against
     German goods" (the owner of the aimed thing), "aiuti all'Ucraina"."""
     for slot, c in g.slots(n):
-        if g.role(slot) in AIMED_SLOTS and c not in taken and _is_word(g, c, g.grammar.weapon_nouns):
+        if g.role(slot) in AIMED_SLOTS and c not in taken and \
+                _is_word(g, c, g.grammar.weapon_nouns):
             if depth < 2:                 # "un attacco con droni e missili contro le
                 found = next((f for w in g.conjuncts(c)   # infrastrutture ucraine": the weapons
                               if (f := _aimed(g, w, ctx, taken, mine, depth + 1))), [])   # are
@@ -1238,13 +1239,11 @@ def _nationality_actor(g: Graph, c: int, ctx: Context) -> Actor | None:
     """The state the nationality adjective ``c`` names, as an actor ("russo" -> RUS)."""
     t = g.tokens[c]
     iso3 = ctx.kb.adjectives.get(t.text.lower())
-    if iso3 is None and c > 0 and g.head(c - 1) in (c, g.head(c)):   # "the North Korean
-        first = g.tokens[c - 1]                                         # missile launch"
-        iso3 = ctx.kb.adjectives.get(f"{first.text} {t.text}".lower())
-        if iso3 is not None:
-            text = g.sentence.text[first.start - g.sentence.start:t.end - g.sentence.start]
-            return Actor(text, first.start, t.end, ctx.kb.countries[iso3].name, iso3, None,
-                         f"country:{iso3}", f"adjective '{text}'")
+    if iso3 is None and (pair := _adjective_pair(g, c, g.head(c), ctx.kb)) is not None:
+        iso3, how = pair                  # "the North Korean missile launch"
+        text, start, end = g.text([c - 1, c])
+        return Actor(text, start, end, ctx.kb.countries[iso3].name, iso3, None,
+                     f"country:{iso3}", how)
     return None if iso3 is None else Actor(t.text, t.start, t.end, ctx.kb.countries[iso3].name,
                                            iso3, None, f"country:{iso3}", f"adjective '{t.text}'")
 
@@ -2124,8 +2123,8 @@ def _noun_frame(g, n, entry, ctx, mod, lang, dates, frames, consumed,
     owner, prep = (g.head(h), g.lemma(h)) if english else (h, g.preposition(n))
     if owner is not None and _is_word(g, owner, g.grammar.document_nouns) and \
             g.role(f"nmod:{prep}") == "nmod:for":
-        hypothetical = True                   # "la risoluzione per il ritiro delle truppe russe",
-        how.append(f"hypothetical: what '{g.tokens[owner].text}' asks for")   # "a draft for a truce"
+        hypothetical = True                   # "la risoluzione per il ritiro delle truppe russe"
+        how.append(f"hypothetical: what '{g.tokens[owner].text}' asks for")
     for c in g.kids(n, "amod", "det"):        # "un eventuale attacco", "a possible meeting",
         if _is_word(g, c, mod.hypothetical_markers):   # "toute attaque", "any attack"
             hypothetical = True
