@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -545,7 +546,13 @@ def ingest_cmd(sources: Sources,
     if report.interrupted:
         err.print("interrupted: everything coded so far is committed; re-run the same command "
                   "to resume", highlight=False, soft_wrap=True)
-        raise typer.Exit(130)
+        # The store is closed and the run committed.  Leave without the interpreter's exit
+        # handlers: a process pool whose workers were terminated mid-batch can leave its
+        # manager thread waiting on a pipe they will never write, and interpreter exit joins
+        # that thread (seen once in CI: the message printed, the process never ended).
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
     if c.failures and not (c.new_articles or c.already_stored):
         raise typer.Exit(1)
 
