@@ -5,6 +5,8 @@ posture or withdrawal, and a pronominal verb's "da" phrase is no agent. Real Ita
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 
 from cronaca.model import Document
@@ -20,6 +22,17 @@ def code():
                                             date=date, lang="it"))
         return [e for e in article.events if not (e.negated or e.hypothetical)]
     return run
+
+
+@cache
+def _pipeline(lang: str) -> Pipeline:
+    return Pipeline(stages=("parse", "events"), lang=lang)
+
+
+def _article(lang: str, text: str, date: str, doc_id: str = "t"):
+    """The article ``text`` coded by the real pipeline of ``lang`` (one pipeline per language)."""
+    return _pipeline(lang).process(Document(id=doc_id, content=text, format="text", source="t",
+                                            date=date, lang=lang))
 
 
 @pytest.mark.parametrize("text, root, source", [
@@ -293,9 +306,7 @@ def test_a_reaction_to_an_act_placed_elsewhere_is_not_aimed_at_an_earlier_doer()
 def test_an_act_told_an_interval_before_is_dated_back(lang, text):
     # "five years after X": X happened five years before the restoration, not on the day the
     # article was published
-    pipeline = Pipeline(stages=("parse", "events"), lang=lang)
-    article = pipeline.process(Document(id="t", content=text, format="text", source="t",
-                                        date="2015-08-05", lang=lang))
+    article = _article(lang, text, "2015-08-05")
     by_code = {e.cameo: e for e in article.events}
     burned = by_code["1712"]
     assert (burned.date, burned.date_precision, burned.date_source) == \
@@ -312,9 +323,7 @@ def test_an_act_told_an_interval_before_is_dated_back(lang, text):
 def test_a_missile_fired_at_no_one_strikes_no_state(lang, text):
     # the Sea of Japan is no part of Japan, and a launch that names no place strikes neither
     # the launcher's own people nor anyone else
-    pipeline = Pipeline(stages=("parse", "events"), lang=lang)
-    article = pipeline.process(Document(id="t", content=text, format="text", source="t",
-                                        date="2024-06-15", lang=lang))
+    article = _article(lang, text, "2024-06-15")
     (launch,) = [e for e in article.events if e.cameo_root == "19"]
     assert launch.source.country == "PRK" and launch.target is None, launch.target
     assert launch.location is None or launch.location.country != "JPN", launch.location
@@ -327,17 +336,14 @@ def test_a_missile_fired_at_no_one_strikes_no_state(lang, text):
 ])
 def test_a_protester_the_knowledge_base_does_not_know_is_named(lang, text, name):
     # a named protester is the protest's source though its state and sector are unknown
-    pipeline = Pipeline(stages=("parse", "events"), lang=lang)
-    article = pipeline.process(Document(id="t", content=text, format="text", source="t",
-                                        date="1997-03-21", lang=lang))
+    article = _article(lang, text, "1997-03-21")
     (protest,) = [e for e in article.events if e.cameo_root == "14"]
     assert (protest.source.name, protest.source.text, protest.source.country,
             protest.source.sector) == (name, name, None, None)
     assert article.text[protest.source.start:protest.source.end] == name
     # only a protest: other acts of a name the knowledge base does not know stay uncoded
-    other = pipeline.process(Document(id="t2", content="Angela Davis criticó la lista del "
-                                      "gobierno cubano.", format="text", source="t",
-                                      date="1997-03-21", lang=lang))
+    other = _article(lang, "Angela Davis criticó la lista del gobierno cubano.", "1997-03-21",
+                     doc_id="t2")
     assert not [e for e in other.events if e.source.country is None and e.source.sector is None]
 
 
@@ -347,9 +353,7 @@ def test_a_protester_the_knowledge_base_does_not_know_is_named(lang, text, name)
 ])
 def test_an_attack_at_sea_strikes_no_one_on_land(lang, text):
     # with no state named, an attack at sea falls on no one: not on the attacker's own people
-    pipeline = Pipeline(stages=("parse", "events"), lang=lang)
-    article = pipeline.process(Document(id="t", content=text, format="text", source="t",
-                                        date="2024-01-20", lang=lang))
+    article = _article(lang, text, "2024-01-20")
     (attack,) = [e for e in article.events if e.cameo_root == "19"]
     assert attack.source.country == "YEM" and attack.target is None, attack.target
 
@@ -365,8 +369,5 @@ def test_a_fired_weapon_is_no_target(code):
 
 def test_a_blast_named_by_no_weapon_is_no_attack():
     # an explosion with no weapon named is no political act ("a gas explosion")
-    pipeline = Pipeline(stages=("parse", "events"), lang="en")
-    article = pipeline.process(Document(id="t", content="A gas explosion killed three people in "
-                                        "Lyon.", format="text", source="t", date="2024-01-20",
-                                        lang="en"))
+    article = _article("en", "A gas explosion killed three people in Lyon.", "2024-01-20")
     assert not article.events, [(e.cameo, e.source.country) for e in article.events]
